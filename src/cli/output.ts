@@ -1,0 +1,65 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { redactSecrets } from '../redact.js';
+
+export interface OutputOptions {
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  readonly color: boolean;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+/**
+ * Everything the CLI prints goes through here, so `--json` keeps stdout to one JSON document,
+ * `--quiet` keeps it empty, colour follows NO_COLOR / FORCE_COLOR / TTY, and no line can carry
+ * a database password.
+ */
+export class Output {
+  readonly color: ChalkInstance;
+  readonly options: OutputOptions;
+
+  constructor(options: OutputOptions) {
+    this.options = options;
+    this.color = new Chalk({ level: options.color ? 1 : 0 });
+  }
+
+  /** Human-readable progress and results; silent under --json and --quiet. */
+  info(line = ''): void {
+    if (this.options.json || this.options.quiet) return;
+    this.options.stdout.write(`${redactSecrets(line)}\n`);
+  }
+
+  /** Only with --verbose; to stderr so it never mixes with results. */
+  debug(line: string): void {
+    if (!this.options.verbose) return;
+    this.options.stderr.write(`${this.color.dim(redactSecrets(line))}\n`);
+  }
+
+  warn(line: string): void {
+    if (this.options.quiet && !this.options.verbose) return;
+    this.options.stderr.write(`${this.color.yellow('warning')} ${redactSecrets(line)}\n`);
+  }
+
+  error(line: string): void {
+    this.options.stderr.write(`${this.color.red('error')} ${redactSecrets(line)}\n`);
+  }
+
+  /** Detail lines under an error, indented. */
+  errorDetail(line: string): void {
+    this.options.stderr.write(`  ${redactSecrets(line)}\n`);
+  }
+
+  /** The one JSON document of a --json run. */
+  json(value: unknown): void {
+    this.options.stdout.write(`${redactSecrets(JSON.stringify(value, null, 2))}\n`);
+  }
+}
+
+/** chalk's rules, decided once: FORCE_COLOR wins, then NO_COLOR, then whether stdout is a TTY. */
+export function wantsColor(env: NodeJS.ProcessEnv, stream: { isTTY?: boolean }, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return Boolean(stream.isTTY);
+}

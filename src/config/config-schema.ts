@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const nonEmpty = z.string().min(1, 'must not be empty');
+
+const codegenSchema = z.strictObject({
+  camelCase: z.boolean().optional(),
+  runtimeEnums: z.union([z.boolean(), z.enum(['pascal-case', 'screaming-snake-case'])]).optional(),
+  typeOnlyImports: z.boolean().optional(),
+  dateParser: z.enum(['string', 'timestamp']).optional(),
+  numericParser: z.enum(['number', 'number-or-string', 'string']).optional(),
+  typeMapping: z.record(z.string(), z.string()).optional(),
+  customImports: z.record(z.string(), z.string()).optional(),
+});
+
+export const SECTION_NAME = /^[a-z][a-zA-Z0-9_]*$/;
+
+const sectionSchema = z.strictObject({
+  schema: nonEmpty,
+  types: nonEmpty,
+  include: nonEmpty.optional(),
+  exclude: nonEmpty.optional(),
+  extraTables: z.array(nonEmpty).optional(),
+  features: nonEmpty.optional(),
+  codegen: codegenSchema.optional(),
+});
+
+export const configSchema = z.strictObject({
+  migrations: nonEmpty,
+  sections: z
+    .record(
+      z.string().regex(SECTION_NAME, 'section names are identifiers: a lowercase letter, then letters, digits or _'),
+      sectionSchema,
+    )
+    .refine((sections) => Object.keys(sections).length > 0, 'declare at least one section'),
+  codegen: codegenSchema.optional(),
+  drizzle: z.strictObject({ casing: z.enum(['snake_case', 'camelCase']).optional() }).optional(),
+  database: z.strictObject({ url: nonEmpty.optional(), dataDir: nonEmpty.optional() }).optional(),
+  shadow: z.strictObject({ url: nonEmpty.optional() }).optional(),
+  features: nonEmpty.optional(),
+  connections: nonEmpty.optional(),
+  templates: nonEmpty.optional(),
+  publicIdReferences: z.record(z.string().regex(/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/, 'keys are <table>.<column>'), nonEmpty).optional(),
+  missingStubs: z.enum(['error', 'warn']).optional(),
+});
+
+/** One line per problem: `<dot.path>: <what is wrong>`. */
+export function describeConfigIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((key) => (path ? `${path}.${key}` : key));
+      return `unknown key ${keys.map((key) => `'${key}'`).join(', ')}`;
+    }
+    if (issue.code === 'invalid_key') {
+      return `${path}: ${issue.issues[0]?.message ?? issue.message}`;
+    }
+    return `${path || '(root)'}: ${issue.message}`;
+  });
+}

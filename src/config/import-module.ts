@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+
+type Jiti = ReturnType<typeof import('jiti').createJiti>;
+let jiti: Jiti | undefined;
+
+/**
+ * Loads a user's module (config or drizzle schema), TypeScript included, with no build step.
+ * A module that fails to load is the user's problem to fix, so it becomes a one-line
+ * {@link UserError} naming the file, never a stack trace.
+ */
+export async function importModule(file: string, what: string): Promise<Record<string, unknown>> {
+  try {
+    if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    jiti ??= (await import('jiti')).createJiti(import.meta.url, { moduleCache: false, fsCache: true });
+    return (await jiti.import(file)) as Record<string, unknown>;
+  } catch (error) {
+    throw new UserError(`${file}: cannot load ${what}: ${firstLine(error)}`);
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error';
+}

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { configSchema, describeConfigIssues } from './config-schema.js';
+import type { SectionsConfig } from './define-config.js';
+import type { ResolvedConfig, ResolvedSection } from './resolved-config.js';
+import { importModule } from './import-module.js';
+
+export const CONFIG_FILE_NAMES = [
+  'sections.config.ts',
+  'sections.config.mts',
+  'sections.config.js',
+  'sections.config.mjs',
+  'sections.config.json',
+] as const;
+
+export interface LoadConfigOptions {
+  /** Where to start looking for a config file. */
+  readonly cwd: string;
+  /** An explicit config file (`--config`), relative to `cwd`. */
+  readonly configFile?: string | undefined;
+}
+
+/**
+ * Finds, loads and validates the config. Every problem becomes a {@link UserError} naming the
+ * file and the key path; nothing is written.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
+  const configFile = await findConfigFile(options);
+  const raw = await loadConfigModule(configFile);
+  const parsed = configSchema.safeParse(raw);
+  const name = displayPath(options.cwd, configFile);
+  if (!parsed.success) {
+    const [first, ...rest] = describeConfigIssues(parsed.error);
+    throw new UserError(`${name}: ${first}`, rest.map((line) => `${name}: ${line}`));
+  }
+  return resolveConfig(configFile, parsed.data as SectionsConfig, name);
+}
+
+async function findConfigFile(options: LoadConfigOptions): Promise<string> {
+  if (options.configFile) {
+    const file = resolve(options.cwd, options.configFile);
+    if (!existsSync(file)) throw new UserError(`config file not found: ${options.configFile}`);
+    return file;
+  }
+  const { cosmiconfig } = await import('cosmiconfig');
+  // Only locate the file here; loading goes through jiti so TypeScript configs need no build step.
+  const explorer = cosmiconfig('sections', {
+    searchPlaces: [...CONFIG_FILE_NAMES],
+    searchStrategy: 'project',
+    loaders: { '.ts': (filepath) => filepath, '.mts': (filepath) => filepath, '.js': (filepath) => filepath, '.mjs': (filepath) => filepath, '.json': (filepath) => filepath },
+  });
+  const found = await explorer.search(options.cwd);
+  if (!found) {
+    throw new UserError(
+      `no sections config found in ${options.cwd} or above (looked for ${CONFIG_FILE_NAMES.join(', ')}); run \`sections init\``,
+    );
+  }
+  return found.filepath;
+}
+
+async function loadConfigModule(configFile: string): Promise<unknown> {
+  const exported = await importModule(configFile, 'config');
+  const config = (exported as { default?: unknown }).default ?? exported;
+  return config;
+}
+
+function resolveConfig(configFile: string, config: SectionsConfig, name: string): ResolvedConfig {
+  const rootDir = dirname(configFile);
+  const at = (path: string) => (isAbsolute(path) ? path : resolve(rootDir, path));
+  const featuresRoot = at(config.features ?? 'src/features');
+  const problems: string[] = [];
+
+  const sections: ResolvedSection[] = Object.entries(config.sections).map(([sectionName, section]) => {
+    const schemaFile = at(section.schema);
+    if (!existsSync(schemaFile)) {
+      problems.push(`${name}: sections.${sectionName}.schema: file not found (${section.schema})`);
+    }
+    return {
+      name: sectionName,
+      schemaFile,
+      typesFile: at(section.types),
+      include: section.include,
+      exclude: section.exclude,
+      extraTables: section.extraTables ?? [],
+      featuresDir: section.features ? at(section.features) : resolve(featuresRoot, sectionName),
+      codegen: { camelCase: true, typeOnlyImports: true, ...config.codegen, ...section.codegen },
+    };
+  });
+
+  const [first, ...rest] = problems;
+  if (first) throw new UserError(first, rest);
+
+  const firstSchemaDir = dirname(dirname(sections[0]!.schemaFile));
+  return {
+    configFile,
+    rootDir,
+    migrationsDir: at(config.migrations),
+    sections,
+    drizzleCasing: config.drizzle?.casing,
+    databaseUrl: config.database?.url,
+    dataDir: at(config.database?.dataDir ?? '.sections/pglite'),
+    shadowUrl: config.shadow?.url,
+    // The seed keeps connections/ beside schemas/ (src/shared/database/{schemas,connections}).
+    connectionsDir: config.connections ? at(config.connections) : resolve(dirname(firstSchemaDir), 'connections'),
+    templatesDir: config.templates ? at(config.templates) : undefined,
+    publicIdReferences: config.publicIdReferences ?? {},
+    missingStubs: config.missingStubs ?? 'error',
+  };
+}
+
+/** A path as the user would write it: relative to the cwd when inside it. */
+export function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}

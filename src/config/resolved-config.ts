@@ -1,0 +1,31 @@
+import type { CodegenOptions } from './define-config.js';
+
+/** A section with every path absolute and every default filled in. */
+export interface ResolvedSection {
+  readonly name: string;
+  readonly schemaFile: string;
+  readonly typesFile: string;
+  readonly include: string | undefined;
+  readonly exclude: string | undefined;
+  readonly extraTables: readonly string[];
+  readonly featuresDir: string;
+  readonly codegen: Required<Pick<CodegenOptions, 'camelCase' | 'typeOnlyImports'>> & CodegenOptions;
+}
+
+/** The config as every command sees it: validated, absolute, defaults applied. */
+export interface ResolvedConfig {
+  /** The config file it came from. */
+  readonly configFile: string;
+  /** The folder of the config file; relative paths in the config are relative to it. */
+  readonly rootDir: string;
+  readonly migrationsDir: string;
+  readonly sections: readonly ResolvedSection[];
+  readonly drizzleCasing: 'snake_case' | 'camelCase' | undefined;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly shadowUrl: string | undefined;
+  readonly connectionsDir: string;
+  readonly templatesDir: string | undefined;
+  readonly publicIdReferences: Readonly<Record<string, string>>;
+  readonly missingStubs: 'error' | 'warn';
+}

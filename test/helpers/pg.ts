@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** The server tests use; trust auth on this machine. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A URL for another database on the same server. */
+export function databaseUrl(database: string, base = TEST_DATABASE_URL): string {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * Tests need the real server. Under CI=true a missing server fails the run; locally too,
+ * with the command that starts it — never a silent skip.
+ */
+export async function assertServerReachable(): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${TEST_DATABASE_URL} (${(error as Error).message}). ` +
+        'Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface TestDatabase {
+  readonly name: string;
+  readonly url: string;
+  query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+/** A throwaway database on the test server; `drop()` removes it (call it in afterEach/afterAll). */
+export async function createTestDatabase(prefix = 'sections_test'): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database "${name}"`);
+  const url = databaseUrl(name);
+  return {
+    name,
+    url,
+    async query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query<T>(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    drop: () => adminQuery(`drop database if exists "${name}" with (force)`),
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,25 @@
+import { execa } from 'execa';
+import { join } from 'node:path';
+import { REPO_ROOT } from './temp-project.js';
+
+export interface CliResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built `sections` binary as a child process, with no TTY and no colour. */
+export async function runCli(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number } ,
+): Promise<CliResult> {
+  const result = await execa(process.execPath, [join(REPO_ROOT, 'bin', 'sections.js'), ...args], {
+    cwd: options.cwd,
+    env: { NO_COLOR: '1', FORCE_COLOR: undefined, DATABASE_URL: undefined, ...options.env },
+    extendEnv: true,
+    reject: false,
+    stdin: 'ignore',
+    timeout: options.timeout ?? 180_000,
+  });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,66 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+
+export interface TempProject {
+  readonly dir: string;
+  path(...parts: string[]): string;
+  read(file: string): string;
+  write(file: string, content: string): void;
+  exists(file: string): boolean;
+  /** Every file under the project with its content: compare before/after to prove nothing was written. */
+  snapshot(): Record<string, string>;
+  mtime(file: string): number;
+}
+
+/**
+ * A temporary project inside the repo's `.tmp/` folder, so its config and schema modules resolve
+ * `sections`, `drizzle-orm` and friends from the repo's node_modules like a real install would.
+ * Removed when the test finishes.
+ */
+export function createTempProject(source: { fixture?: string; files?: Record<string, string> } = {}): TempProject {
+  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(REPO_ROOT, '.tmp', 'project-'));
+  if (source.fixture) cpSync(join(FIXTURES, source.fixture), dir, { recursive: true });
+  for (const [file, content] of Object.entries(source.files ?? {})) write(file, content);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+
+  function write(file: string, content: string): void {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
+  }
+
+  return {
+    dir,
+    path: (...parts) => join(dir, ...parts),
+    read: (file) => readFileSync(join(dir, file), 'utf8'),
+    write,
+    exists: (file) => {
+      try {
+        statSync(join(dir, file));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    snapshot: () => snapshotTree(dir),
+    mtime: (file) => statSync(join(dir, file)).mtimeMs,
+  };
+}
+
+function snapshotTree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[relative(root, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return files;
+}
