@@ -1,0 +1,61 @@
+import { is } from 'drizzle-orm';
+import { CasingCache } from 'drizzle-orm/casing';
+import { getTableConfig, isPgEnum, PgTable } from 'drizzle-orm/pg-core';
+import type { ColumnModel, EnumModel, ForeignKeyModel, TableModel } from './project-model.js';
+
+export interface SchemaEntities {
+  readonly tables: readonly TableModel[];
+  readonly enums: readonly EnumModel[];
+}
+
+/** The tables and enums one section's schema module exports, as plain data. */
+export function describeSchemaExports(
+  section: string,
+  exports: Readonly<Record<string, unknown>>,
+  casing: 'snake_case' | 'camelCase' | undefined,
+): SchemaEntities {
+  const casingCache = new CasingCache(casing);
+  const tables = new Map<PgTable, TableModel>();
+  const enums = new Map<unknown, EnumModel>();
+  for (const [exportName, value] of Object.entries(exports)) {
+    if (is(value, PgTable) && !tables.has(value)) {
+      tables.set(value, describeTable(section, exportName, value, casingCache));
+    } else if (isPgEnum(value) && !enums.has(value)) {
+      enums.set(value, {
+        name: value.enumName,
+        schema: value.schema ?? 'public',
+        exportName,
+        section,
+        values: [...value.enumValues],
+      });
+    }
+  }
+  return { tables: [...tables.values()], enums: [...enums.values()] };
+}
+
+function describeTable(section: string, exportName: string, table: PgTable, casing: CasingCache): TableModel {
+  const config = getTableConfig(table);
+  const singleColumnUniques = new Set(
+    config.uniqueConstraints.filter((unique) => unique.columns.length === 1).map((unique) => casing.getColumnCasing(unique.columns[0]!)),
+  );
+  const columns: ColumnModel[] = config.columns.map((column) => {
+    const name = casing.getColumnCasing(column);
+    return {
+      name,
+      sqlType: column.getSQLType(),
+      notNull: column.notNull,
+      hasDefault: column.hasDefault,
+      primaryKey: column.primary || config.primaryKeys.some((key) => key.columns.length === 1 && key.columns[0] === column),
+      unique: column.isUnique || singleColumnUniques.has(name),
+    };
+  });
+  const foreignKeys: ForeignKeyModel[] = config.foreignKeys.map((foreignKey) => {
+    const reference = foreignKey.reference();
+    return {
+      columns: reference.columns.map((column) => casing.getColumnCasing(column)),
+      foreignTable: getTableConfig(reference.foreignTable).name,
+      foreignColumns: reference.foreignColumns.map((column) => casing.getColumnCasing(column)),
+    };
+  });
+  return { name: config.name, schema: config.schema ?? 'public', exportName, section, columns, foreignKeys };
+}
