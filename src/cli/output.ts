@@ -26,6 +26,7 @@ export class Output {
 
   /** Human-readable progress and results; silent under --json and --quiet. */
   info(line = ''): void {
+    this.clearProgress();
     if (this.options.json || this.options.quiet) return;
     this.options.stdout.write(`${redactSecrets(line)}\n`);
   }
@@ -49,6 +50,25 @@ export class Output {
   errorDetail(line: string): void {
     this.options.stderr.write(`  ${redactSecrets(line)}\n`);
   }
+
+  /**
+   * A transient status line for steps that take more than a moment, only on a TTY: piped output
+   * and CI logs get no carriage-return noise.
+   */
+  progress(step: string): void {
+    const stderr = this.options.stderr as NodeJS.WriteStream;
+    if (this.options.json || this.options.quiet || !stderr.isTTY) return;
+    stderr.write(`\r\x1b[K${this.color.dim(`${step}…`)}`);
+    this.progressShown = true;
+  }
+
+  clearProgress(): void {
+    if (!this.progressShown) return;
+    this.options.stderr.write('\r\x1b[K');
+    this.progressShown = false;
+  }
+
+  private progressShown = false;
 
   /** The one JSON document of a --json run. */
   json(value: unknown): void {

@@ -28,4 +28,6 @@ export interface ResolvedConfig {
   readonly templatesDir: string | undefined;
   readonly publicIdReferences: Readonly<Record<string, string>>;
   readonly missingStubs: 'error' | 'warn';
+  /** Caches that only save time (introspection results, PGlite's initial data dir), like vite's node_modules/.vite. */
+  readonly cacheDir: string;
 }

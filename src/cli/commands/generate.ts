@@ -1,13 +1,61 @@
 import type { Command } from 'commander';
-import { OperationError } from '../../errors.js';
+import type { GenerateResult } from '../../commands/generate.js';
 import type { CliContext } from '../context.js';
+import { displayPath } from '../../config/load-config.js';
+import type { Output } from '../output.js';
+
+const collect = (value: string, previous: string[] | boolean | undefined): string[] => [...(Array.isArray(previous) ? previous : []), value];
 
 export function registerGenerate(program: Command, context: CliContext): void {
   program
     .command('generate')
-    .description('(not built yet)')
-    .action(() => {
-      void context;
-      throw new OperationError('`sections generate` is not built yet');
+    .description('write the unified migration for schema changes, every section\'s Kysely types, and missing stubs')
+    .option('--name <name>', 'name the new migration (0003_<name>.sql)')
+    .option('--rename <spec>', 'answer a rename question: <table>.<old>=<new> or <old_table>=<new_table> (repeatable)', collect)
+    .option('--no-rename', 'treat removed-and-added tables/columns as drop and create')
+    .option('--shadow-url <url>', 'apply migrations in a temporary database on this server instead of embedded PGlite')
+    .option('--dry-run', 'print what would change; write nothing')
+    .option('--force', 'regenerate scaffolded files even if they exist')
+    .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name')
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean }) => {
+      const global = context.global();
+      const output = context.output();
+      const { generate } = await import('../../commands/generate.js');
+      const result = await generate({
+        cwd: global.cwd,
+        config: global.config,
+        name: flags.name,
+        renames: Array.isArray(flags.rename) ? flags.rename : [],
+        noRename: flags.rename === false,
+        shadowUrl: flags.shadowUrl,
+        dryRun: flags.dryRun,
+        force: flags.force,
+        progress: (step) => output.progress(step),
+      });
+      output.clearProgress();
+      if (global.json) output.json({ ok: true, ...result });
+      else renderGenerate(result, output, global.cwd);
     });
+}
+
+function renderGenerate(result: GenerateResult, output: Output, cwd: string): void {
+  const { color } = output;
+  const would = result.dryRun ? 'would be ' : '';
+  if (result.migration) {
+    output.info(`${color.green('migration')} ${displayPath(cwd, result.migration.file)} ${would}created (${result.migration.statements} statements; ${result.migration.sections.join(', ')})`);
+  } else {
+    output.info(`${color.dim('migration')} no schema changes, no new migration`);
+  }
+  const width = Math.max(...result.sections.map((section) => section.name.length));
+  for (const section of result.sections) {
+    const status = section.types === 'unchanged' ? color.dim('unchanged') : color.green(`${would}${section.types}`);
+    const tables = `${section.tables.length} table${section.tables.length === 1 ? '' : 's'}`;
+    output.info(`${color.bold(section.name.padEnd(width))}  ${tables.padEnd(10)} types ${status}  ${color.dim(displayPath(cwd, section.typesFile))}`);
+    output.debug(`  ${section.tables.join(', ')}`);
+  }
+  const others = result.files.filter((file) => file.kind !== 'types' && file.status !== 'unchanged' && !['migration', 'snapshot', 'journal'].includes(file.kind));
+  for (const file of others) {
+    output.info(`${file.status === 'kept' ? color.dim('kept') : color.green(`${would}${file.status}`)} ${file.kind} ${displayPath(cwd, file.path)}`);
+  }
+  if (result.dryRun) output.info(color.yellow('dry run: nothing was written'));
 }

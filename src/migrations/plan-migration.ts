@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import type { ProjectModel } from '../model/project-model.js';
+import type { PlannedFile } from '../plan/plan.js';
+import type { Journal, JournalEntry, MigrationFolder } from './migration-folder.js';
+import { snapshotPath } from './migration-folder.js';
+import { applyRenames, findRenameQuestions, renameQuestionError, type RenameSpec } from './renames.js';
+import { emptySnapshot, type PgSnapshot } from './snapshot.js';
+
+export interface PlanMigrationOptions {
+  readonly model: ProjectModel;
+  readonly folder: MigrationFolder;
+  /** `--name`; otherwise named after the sections the change touches. */
+  readonly name?: string | undefined;
+  readonly renames: readonly RenameSpec[];
+  /** `--no-rename`: removed-and-added means drop and create. */
+  readonly acceptDropAndCreate: boolean;
+  /** Milliseconds since the epoch, for the journal's `when`. */
+  readonly now: number;
+}
+
+export interface PlannedMigration {
+  readonly tag: string;
+  readonly sql: string;
+  readonly statements: readonly string[];
+  /** The sections whose tables or enums the migration changes. */
+  readonly sections: readonly string[];
+  /** The `.sql`, the snapshot, and the updated journal: drizzle-kit's exact layout. */
+  readonly files: readonly PlannedFile[];
+}
+
+const BREAKPOINT = '--> statement-breakpoint\n';
+
+/** The snapshot of what the schemas declare now, shaped as drizzle-kit's `generate` writes it. */
+export async function currentSnapshot(model: ProjectModel, previousId: string): Promise<PgSnapshot> {
+  const { generateDrizzleJson } = await import('drizzle-kit/api');
+  const { id: _id, prevId: _prevId, _meta: _ignored, ...serialized } = generateDrizzleJson(
+    { ...model.drizzleExports },
+    previousId,
+    undefined,
+    model.config.drizzleCasing,
+  ) as unknown as PgSnapshot;
+  return { id: randomUUID(), prevId: previousId, ...serialized, _meta: { columns: {}, schemas: {}, tables: {} } } as PgSnapshot;
+}
+
+export async function latestSnapshot(folder: MigrationFolder): Promise<PgSnapshot> {
+  const last = folder.migrations.at(-1);
+  if (!last) return emptySnapshot();
+  if (!existsSync(last.snapshotFile)) {
+    throw new UserError(`${last.snapshotFile}: the snapshot of migration "${last.entry.tag}" is missing; drizzle-kit and sections need it to diff the schemas`);
+  }
+  try {
+    return JSON.parse(await readFile(last.snapshotFile, 'utf8')) as PgSnapshot;
+  } catch (error) {
+    throw new UserError(`${last.snapshotFile}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Diffs the schemas against the last snapshot with drizzle-kit's own differ and lays the result
+ * out as drizzle-kit would, so `drizzle-kit migrate`/`check` and drizzle-orm's migrator accept
+ * the folder unchanged. `undefined` when nothing changed.
+ */
+export async function planMigration(options: PlanMigrationOptions): Promise<PlannedMigration | undefined> {
+  const previous = await latestSnapshot(options.folder);
+  const current = await currentSnapshot(options.model, previous.id);
+  const renamed = applyRenames(previous, current, options.renames);
+  const questions = findRenameQuestions(renamed.previous, current);
+  if (questions.length > 0 && !options.acceptDropAndCreate) throw renameQuestionError(questions);
+
+  const { generateMigration } = await import('drizzle-kit/api');
+  const diffStatements = await generateMigration(renamed.previous as never, current as never);
+  const statements = [...renamed.statements, ...diffStatements];
+  if (statements.length === 0) return undefined;
+
+  const sections = changedSections(options.model, previous, current);
+  const journal = options.folder.journal;
+  const idx = (journal.entries.at(-1)?.idx ?? -1) + 1;
+  const tag = `${String(idx).padStart(4, '0')}_${options.name ?? defaultName(idx, sections)}`;
+  const entry: JournalEntry = { idx, version: current.version, when: options.now, tag, breakpoints: true };
+  const nextJournal: Journal = { ...journal, entries: [...journal.entries, entry] };
+  const sql = statements.join(BREAKPOINT);
+  const dir = options.folder.dir;
+  return {
+    tag,
+    sql,
+    statements,
+    sections,
+    files: [
+      { path: join(dir, `${tag}.sql`), content: sql, ownership: 'generated', kind: 'migration' },
+      { path: snapshotPath(dir, tag), content: JSON.stringify(current, null, 2), ownership: 'generated', kind: 'snapshot' },
+      { path: options.folder.journalFile, content: JSON.stringify(nextJournal, null, 2), ownership: 'generated', kind: 'journal' },
+    ],
+  };
+}
+
+function changedSections(model: ProjectModel, previous: PgSnapshot, current: PgSnapshot): string[] {
+  const changed = new Set<string>();
+  const owner = (name: string, schema: string) =>
+    model.sections.find((section) => section.tables.some((table) => table.name === name && (table.schema === (schema || 'public'))))?.name;
+  const enumOwner = (name: string) => model.sections.find((section) => section.enums.some((candidate) => candidate.name === name))?.name;
+  for (const key of new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])) {
+    const before = previous.tables[key];
+    const after = current.tables[key];
+    if (JSON.stringify(before) === JSON.stringify(after)) continue;
+    const table = after ?? before!;
+    changed.add(owner(table.name, table.schema) ?? 'dropped');
+  }
+  for (const key of new Set([...Object.keys(previous.enums), ...Object.keys(current.enums)])) {
+    if (JSON.stringify(previous.enums[key]) === JSON.stringify(current.enums[key])) continue;
+    changed.add(enumOwner((current.enums[key] ?? previous.enums[key])!.name) ?? 'dropped');
+  }
+  return [...changed].sort();
+}
+
+/** Named after what it touches, so the folder reads as a history: `0000_init`, `0004_vendor`. */
+function defaultName(idx: number, sections: readonly string[]): string {
+  if (idx === 0) return 'init';
+  return sections.length > 0 ? sections.join('_').slice(0, 60) : 'change';
+}

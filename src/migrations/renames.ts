@@ -1,0 +1,142 @@
+import { OperationError, UserError } from '../errors.js';
+import { tableKey, type PgSnapshot, type PgSnapshotTable } from './snapshot.js';
+
+/** `--rename old_table=new_table` or `--rename table.old_column=new_column`. */
+export type RenameSpec =
+  | { readonly kind: 'table'; readonly from: string; readonly to: string }
+  | { readonly kind: 'column'; readonly table: string; readonly from: string; readonly to: string };
+
+const IDENTIFIER = '[A-Za-z_][A-Za-z0-9_$]*';
+const TABLE_RENAME = new RegExp(`^(${IDENTIFIER})=(${IDENTIFIER})$`);
+const COLUMN_RENAME = new RegExp(`^(${IDENTIFIER})\\.(${IDENTIFIER})=(${IDENTIFIER})$`);
+
+export function parseRenameSpec(spec: string): RenameSpec {
+  const column = COLUMN_RENAME.exec(spec);
+  if (column) return { kind: 'column', table: column[1]!, from: column[2]!, to: column[3]! };
+  const table = TABLE_RENAME.exec(spec);
+  if (table) return { kind: 'table', from: table[1]!, to: table[2]! };
+  throw new UserError(`--rename ${spec}: expected <table>.<old_column>=<new_column> or <old_table>=<new_table>`);
+}
+
+export function formatRenameSpec(spec: RenameSpec): string {
+  return spec.kind === 'table' ? `${spec.from}=${spec.to}` : `${spec.table}.${spec.from}=${spec.to}`;
+}
+
+/**
+ * A change drizzle-kit would ask about: something disappeared and something appeared where a
+ * rename is possible. Without an answer we must not guess (drizzle-kit's API silently drops and
+ * recreates, losing data; its CLI without a TTY exits 0 having written nothing).
+ */
+export interface RenameQuestion {
+  readonly kind: 'table' | 'column';
+  readonly table?: string;
+  readonly removed: readonly string[];
+  readonly added: readonly string[];
+}
+
+export interface ResolvedRenames {
+  /** The previous snapshot with the renames already applied, to diff against the current one. */
+  readonly previous: PgSnapshot;
+  /** The rename statements, in drizzle-kit's own SQL form, to run before the diff's statements. */
+  readonly statements: readonly string[];
+}
+
+/** Applies the user's renames to the previous snapshot; refuses renames that do not fit the change. */
+export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames: readonly RenameSpec[]): ResolvedRenames {
+  const next = structuredClone(previous);
+  const statements: string[] = [];
+  for (const rename of renames) {
+    if (rename.kind === 'table') {
+      const from = findTable(next, rename.from);
+      if (!from) throw new UserError(`--rename ${formatRenameSpec(rename)}: there is no table "${rename.from}" in the last migration's snapshot`);
+      if (!findTable(current, rename.to)) throw new UserError(`--rename ${formatRenameSpec(rename)}: no section's schema exports a table "${rename.to}"`);
+      if (findTable(current, rename.from)) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.from}" still exists in the schemas`);
+      renameTable(next, from, rename.to);
+      const schema = from.table.schema;
+      statements.push(`ALTER TABLE ${schema ? `"${schema}".` : ''}"${rename.from}" RENAME TO "${rename.to}";\n`);
+    } else {
+      const found = findTable(next, rename.table);
+      if (!found) throw new UserError(`--rename ${formatRenameSpec(rename)}: there is no table "${rename.table}" in the last migration's snapshot`);
+      const currentTable = findTable(current, rename.table);
+      if (!found.table.columns[rename.from]) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.table}" had no column "${rename.from}"`);
+      if (!currentTable?.table.columns[rename.to]) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.table}" in the schemas has no column "${rename.to}"`);
+      if (currentTable.table.columns[rename.from]) throw new UserError(`--rename ${formatRenameSpec(rename)}: column "${rename.table}.${rename.from}" still exists in the schemas`);
+      renameColumn(next, found.key, rename.from, rename.to);
+      const schema = found.table.schema;
+      statements.push(`ALTER TABLE ${schema ? `"${schema}".` : ''}"${rename.table}" RENAME COLUMN "${rename.from}" TO "${rename.to}";\n`);
+    }
+  }
+  return { previous: next, statements };
+}
+
+/** What drizzle-kit would prompt about between two snapshots (after the given renames). */
+export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot): RenameQuestion[] {
+  const questions: RenameQuestion[] = [];
+  const removedTables = Object.keys(previous.tables).filter((key) => !current.tables[key]);
+  const addedTables = Object.keys(current.tables).filter((key) => !previous.tables[key]);
+  if (removedTables.length > 0 && addedTables.length > 0) {
+    questions.push({
+      kind: 'table',
+      removed: removedTables.map((key) => previous.tables[key]!.name),
+      added: addedTables.map((key) => current.tables[key]!.name),
+    });
+  }
+  for (const [key, before] of Object.entries(previous.tables)) {
+    const after = current.tables[key];
+    if (!after) continue;
+    const removed = Object.keys(before.columns).filter((column) => !after.columns[column]);
+    const added = Object.keys(after.columns).filter((column) => !before.columns[column]);
+    if (removed.length > 0 && added.length > 0) questions.push({ kind: 'column', table: before.name, removed, added });
+  }
+  return questions;
+}
+
+/** The exit-1 error for unanswered rename questions: every candidate, and how to answer. */
+export function renameQuestionError(questions: readonly RenameQuestion[]): OperationError {
+  const lines = questions.flatMap((question) => {
+    const where = question.kind === 'table' ? 'tables' : `columns of "${question.table}"`;
+    const candidates = question.removed.flatMap((removed) =>
+      question.added.map((added) => `    --rename ${question.kind === 'table' ? '' : `${question.table}.`}${removed}=${added}`),
+    );
+    return [`${where}: removed ${question.removed.join(', ')}; added ${question.added.join(', ')}. Renames it could be:`, ...candidates];
+  });
+  return new OperationError('the schema change is ambiguous: a rename or a drop and create? No migration was written.', [
+    ...lines,
+    'Answer with --rename (repeatable), or pass --no-rename to drop and create.',
+  ]);
+}
+
+function findTable(snapshot: PgSnapshot, name: string): { key: string; table: PgSnapshotTable } | undefined {
+  const entry = Object.entries(snapshot.tables).find(([, table]) => table.name === name);
+  return entry ? { key: entry[0], table: entry[1] } : undefined;
+}
+
+function renameTable(snapshot: PgSnapshot, from: { key: string; table: PgSnapshotTable }, to: string): void {
+  const { [from.key]: table, ...rest } = snapshot.tables;
+  const renamed = { ...table!, name: to };
+  snapshot.tables = { ...rest, [tableKey(renamed.schema, to)]: renamed };
+  for (const other of Object.values(snapshot.tables)) {
+    for (const foreignKey of Object.values(other.foreignKeys)) {
+      if (foreignKey.tableTo === from.table.name && (foreignKey.schemaTo ?? '') === (from.table.schema ?? '')) foreignKey.tableTo = to;
+    }
+  }
+}
+
+function renameColumn(snapshot: PgSnapshot, key: string, from: string, to: string): void {
+  const table = snapshot.tables[key]!;
+  const swap = (column: string) => (column === from ? to : column);
+  table.columns = Object.fromEntries(
+    Object.entries(table.columns).map(([name, column]) => (name === from ? [to, { ...column, name: to }] : [name, column])),
+  );
+  for (const index of Object.values(table.indexes)) {
+    for (const column of index.columns) if (!column.isExpression) column.expression = swap(column.expression);
+  }
+  for (const unique of Object.values(table.uniqueConstraints)) unique.columns = unique.columns.map(swap);
+  for (const primaryKey of Object.values(table.compositePrimaryKeys)) primaryKey.columns = primaryKey.columns.map(swap);
+  for (const foreignKey of Object.values(table.foreignKeys)) foreignKey.columnsFrom = foreignKey.columnsFrom.map(swap);
+  for (const other of Object.values(snapshot.tables)) {
+    for (const foreignKey of Object.values(other.foreignKeys)) {
+      if (foreignKey.tableTo === table.name) foreignKey.columnsTo = foreignKey.columnsTo.map(swap);
+    }
+  }
+}

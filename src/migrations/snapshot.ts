@@ -1,0 +1,47 @@
+/** drizzle-kit's PostgreSQL snapshot (meta/NNNN_snapshot.json); only what we read is typed. */
+export interface PgSnapshot {
+  id: string;
+  prevId: string;
+  version: string;
+  dialect: string;
+  tables: Record<string, PgSnapshotTable>;
+  enums: Record<string, { name: string; schema: string; values: string[] }>;
+  [key: string]: unknown;
+}
+
+export interface PgSnapshotTable {
+  name: string;
+  schema: string;
+  columns: Record<string, { name: string; [key: string]: unknown }>;
+  indexes: Record<string, { columns: { expression: string; isExpression?: boolean }[]; [key: string]: unknown }>;
+  foreignKeys: Record<string, { tableTo: string; schemaTo?: string; columnsFrom: string[]; columnsTo: string[]; [key: string]: unknown }>;
+  compositePrimaryKeys: Record<string, { columns: string[]; [key: string]: unknown }>;
+  uniqueConstraints: Record<string, { columns: string[]; [key: string]: unknown }>;
+  [key: string]: unknown;
+}
+
+/** drizzle-kit's first `prevId`. */
+export const ORIGIN_ID = '00000000-0000-0000-0000-000000000000';
+
+/** drizzle-kit's starting point before any migration (its `dryPg`). */
+export function emptySnapshot(): PgSnapshot {
+  return {
+    id: ORIGIN_ID,
+    prevId: '',
+    version: '7',
+    dialect: 'postgresql',
+    tables: {},
+    enums: {},
+    schemas: {},
+    sequences: {},
+    roles: {},
+    policies: {},
+    views: {},
+    _meta: { schemas: {}, tables: {}, columns: {} },
+  };
+}
+
+/** The snapshot key drizzle-kit uses for a table: `public.vendor_profile`. */
+export function tableKey(schema: string, name: string): string {
+  return `${schema || 'public'}.${name}`;
+}
