@@ -9,13 +9,13 @@ let jiti: Jiti | undefined;
  * A module that fails to load is the user's problem to fix, so it becomes a one-line
  * {@link UserError} naming the file, never a stack trace.
  */
-export async function importModule(file: string, what: string): Promise<Record<string, unknown>> {
+export async function importModule(file: string, what: string, shownAs = file): Promise<Record<string, unknown>> {
   try {
     if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     jiti ??= (await import('jiti')).createJiti(import.meta.url, { moduleCache: false, fsCache: true });
     return (await jiti.import(file)) as Record<string, unknown>;
   } catch (error) {
-    throw new UserError(`${file}: cannot load ${what}: ${firstLine(error)}`);
+    throw new UserError(`${shownAs}: cannot load ${what}: ${firstLine(error)}`);
   }
 }
 

@@ -27,9 +27,9 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const configFile = await findConfigFile(options);
-  const raw = await loadConfigModule(configFile);
-  const parsed = configSchema.safeParse(raw);
   const name = displayPath(options.cwd, configFile);
+  const raw = await loadConfigModule(configFile, name);
+  const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const [first, ...rest] = describeConfigIssues(parsed.error);
     throw new UserError(`${name}: ${first}`, rest.map((line) => `${name}: ${line}`));
@@ -59,8 +59,8 @@ async function findConfigFile(options: LoadConfigOptions): Promise<string> {
   return found.filepath;
 }
 
-async function loadConfigModule(configFile: string): Promise<unknown> {
-  const exported = await importModule(configFile, 'config');
+async function loadConfigModule(configFile: string, shownAs: string): Promise<unknown> {
+  const exported = await importModule(configFile, 'config', shownAs);
   const config = (exported as { default?: unknown }).default ?? exported;
   return config;
 }

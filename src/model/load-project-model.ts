@@ -15,7 +15,7 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string): Pro
   const loaded = await Promise.all(
     config.sections.map(async (section) => ({
       section,
-      exports: await importModule(section.schemaFile, `the schema of section "${section.name}"`),
+      exports: await importModule(section.schemaFile, `the schema of section "${section.name}"`, displayPath(cwd, section.schemaFile)),
     })),
   );
 
