@@ -21,6 +21,10 @@ export interface GenerateOptions {
   /** Regenerate scaffolded files the user owns. */
   readonly force?: boolean;
   readonly progress?: Progress;
+  /** Renumber and regenerate migrations that came from another branch (see `sections check`). */
+  readonly rebase?: boolean;
+  /** Accept edits of generated migrations by recording their new hashes in sections.sum. */
+  readonly rehash?: boolean;
 }
 
 export interface GenerateResult {
@@ -33,6 +37,8 @@ export interface GenerateResult {
     readonly types: FileStatus;
   }[];
   readonly files: readonly { readonly path: string; readonly kind: string; readonly section: string | null; readonly status: FileStatus }[];
+  /** Files removed by --rebase. */
+  readonly removed: readonly string[];
   /** Whether a database was booted to introspect (false when the cache answered). */
   readonly usedDatabase: boolean;
 }
@@ -62,6 +68,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     acceptDropAndCreate: options.noRename ?? false,
     shadowUrl: options.shadowUrl,
     progress: options.progress,
+    rebase: options.rebase ?? false,
+    rehash: options.rehash ?? false,
   });
   const outcomes = await applyPlan(built.plan, { dryRun: options.dryRun ?? false, force: options.force ?? false });
 
@@ -83,6 +91,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       types: statusOf(section.config.typesFile),
     })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
+    removed: built.plan.deletions ?? [],
     usedDatabase: built.usedDatabase,
   };
 }

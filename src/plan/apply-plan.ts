@@ -41,6 +41,7 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions = {}): Pro
   const toWrite = outcomes.filter((outcome) => outcome.status === 'created' || outcome.status === 'updated');
   const staged: { target: string; temp: string; original: string | undefined }[] = [];
   const replaced: typeof staged = [];
+  const deleted: { target: string; original: string }[] = [];
   try {
     for (const { file } of toWrite) {
       await fs.mkdir(dirname(file.path));
@@ -52,7 +53,14 @@ export async function applyPlan(plan: Plan, options: ApplyPlanOptions = {}): Pro
       await fs.rename(entry.temp, entry.target);
       replaced.push(entry);
     }
+    for (const target of plan.deletions ?? []) {
+      const original = await fs.readFile(target);
+      if (original === undefined) continue;
+      await fs.remove(target);
+      deleted.push({ target, original });
+    }
   } catch (error) {
+    for (const entry of deleted) await fs.writeFile(entry.target, entry.original).catch(() => undefined);
     await rollBack(fs, staged, replaced);
     throw new OperationError(`could not write ${describeFailure(error)}; every file was left as it was`);
   }

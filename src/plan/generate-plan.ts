@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
 import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata/database-metadata.js';
 import { introspectDatabase, metadataFromJson, metadataToJson } from '../codegen/introspect.js';
 import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from '../codegen/metadata-cache.js';
@@ -10,7 +12,9 @@ import { planMigration, type PlannedMigration } from '../migrations/plan-migrati
 import type { RenameSpec } from '../migrations/renames.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel } from '../model/project-model.js';
-import type { Plan } from './plan.js';
+import { branchMigrations, inspectMigrationFolder } from '../migrations/folder-integrity.js';
+import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
+import type { Plan, PlannedFile } from './plan.js';
 
 export type Progress = (step: string) => void;
 
@@ -24,6 +28,10 @@ export interface GeneratePlanOptions {
   readonly shadowUrl?: string | undefined;
   readonly now?: number;
   readonly progress?: Progress;
+  /** Renumber migrations that came from another branch after the journal's and regenerate them. */
+  readonly rebase?: boolean;
+  /** Accept edits of already generated migrations: record their new hashes. */
+  readonly rehash?: boolean;
 }
 
 export interface GeneratePlan {
@@ -44,15 +52,13 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   const { config } = options;
   progress('loading section schemas');
   const model = await loadProjectModel(config, options.cwd);
-  const folder = await readMigrationFolder(config.migrationsDir);
-  const missing = folder.migrations.find((migration) => migration.sql === undefined);
-  if (missing) throw new UserError(`${missing.sqlFile}: the journal lists migration "${missing.entry.tag}" but its SQL file is missing`);
+  const { folder, deletions, rebasedName } = await prepareFolder(config, options);
 
   progress('diffing schemas against the last snapshot');
   const migration = await planMigration({
     model,
     folder,
-    name: options.name,
+    name: options.name ?? rebasedName,
     renames: options.renames ?? [],
     acceptDropAndCreate: options.acceptDropAndCreate ?? false,
     now: options.now ?? Date.now(),
@@ -67,7 +73,53 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
 
   progress('serializing types per section');
   const types = await planSectionTypes(model, metadata);
-  return { model, folder, migration, plan: { files: [...(migration?.files ?? []), ...types] }, usedDatabase };
+  const sum: PlannedFile = {
+    path: sumFilePath(folder.dir),
+    content: renderSumFile(migrationSql.map((entry) => ({ file: `${entry.tag}.sql`, hash: hashMigration(entry.sql) }))),
+    ownership: 'generated',
+    kind: 'sum',
+  };
+  const files = [...(migration?.files ?? []), ...(migrationSql.length > 0 ? [sum] : []), ...types];
+  return { model, folder, migration, plan: { files, deletions }, usedDatabase };
+}
+
+/**
+ * Reads the folder and refuses to build on a broken one: a migration edited after generation
+ * (unless --rehash), or migrations from another branch's numbering (unless --rebase, which takes
+ * them out so they are regenerated after the others).
+ */
+async function prepareFolder(
+  config: ResolvedConfig,
+  options: GeneratePlanOptions,
+): Promise<{ folder: MigrationFolder; deletions: string[]; rebasedName: string | undefined }> {
+  const read = await readMigrationFolder(config.migrationsDir);
+  const sumText = await readFile(sumFilePath(read.dir), 'utf8').catch(() => undefined);
+  const issues = inspectMigrationFolder(read, sumText);
+  const missing = issues.find((issue) => issue.kind === 'missing-sql' || issue.kind === 'missing-snapshot');
+  if (missing) throw new UserError(`${missing.file}: ${missing.message}`);
+  const edited = issues.find((issue) => issue.kind === 'edited');
+  if (edited && !options.rehash && !options.rebase) throw new UserError(edited.message);
+  const branchIssue = issues.find((issue) => issue.kind === 'unlisted-sql' || issue.kind === 'duplicate-index' || issue.kind === 'sum-unreadable');
+  if (!options.rebase) {
+    if (branchIssue) throw new UserError(branchIssue.message);
+    return { folder: read, deletions: [], rebasedName: undefined };
+  }
+  const branch = branchMigrations(read);
+  const removed = [...branch.entries.map((entry) => entry.sqlFile), ...branch.unlisted];
+  const kept = read.migrations.filter((migration) => !branch.entries.includes(migration));
+  const folder: MigrationFolder = {
+    ...read,
+    journal: { ...read.journal, entries: kept.map((migration) => migration.entry) },
+    migrations: kept,
+    unlistedSqlFiles: [],
+  };
+  const lastIdx = kept.at(-1)?.entry.idx ?? -1;
+  const staleSnapshots = branch.unlisted
+    .map((file) => basename(file).split('_')[0]!)
+    .filter((prefix) => Number(prefix) > lastIdx + 1)
+    .map((prefix) => join(read.dir, 'meta', `${prefix}_snapshot.json`));
+  const names = removed.map((file) => basename(file, '.sql').split('_').slice(1).join('_')).filter((name) => name !== '');
+  return { folder, deletions: [...removed, ...staleSnapshots], rebasedName: names.length > 0 ? [...new Set(names)].join('_').slice(0, 60) : undefined };
 }
 
 interface MigrationSql {

@@ -16,8 +16,10 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--shadow-url <url>', 'apply migrations in a temporary database on this server instead of embedded PGlite')
     .option('--dry-run', 'print what would change; write nothing')
     .option('--force', 'regenerate scaffolded files even if they exist')
+    .option('--rebase', 'renumber migrations from another branch after the journal\'s and regenerate them')
+    .option('--rehash', 'accept edits of generated migrations (record their new hashes in sections.sum)')
     .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name')
-    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean }) => {
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean }) => {
       const global = context.global();
       const output = context.output();
       const { generate } = await import('../../commands/generate.js');
@@ -30,6 +32,8 @@ export function registerGenerate(program: Command, context: CliContext): void {
         shadowUrl: flags.shadowUrl,
         dryRun: flags.dryRun,
         force: flags.force,
+        rebase: flags.rebase,
+        rehash: flags.rehash,
         progress: (step) => output.progress(step),
       });
       output.clearProgress();
@@ -41,6 +45,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
 function renderGenerate(result: GenerateResult, output: Output, cwd: string): void {
   const { color } = output;
   const would = result.dryRun ? 'would be ' : '';
+  for (const file of result.removed) output.info(`${color.yellow(result.dryRun ? 'would remove' : 'removed')} ${displayPath(cwd, file)} (regenerated after the others)`);
   if (result.migration) {
     output.info(`${color.green('migration')} ${displayPath(cwd, result.migration.file)} ${would}created (${result.migration.statements} statements; ${result.migration.sections.join(', ')})`);
   } else {

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { MigrationEntry, MigrationFolder } from './migration-folder.js';
+import { hashMigration, parseSumFile, SUM_FILE_NAME } from './sum-file.js';
+
+export type FolderIssueKind = 'missing-sql' | 'missing-snapshot' | 'unlisted-sql' | 'duplicate-index' | 'edited' | 'sum-unreadable';
+
+export interface FolderIssue {
+  readonly kind: FolderIssueKind;
+  readonly file: string;
+  readonly message: string;
+}
+
+const REBASE_HINT = 'run `sections generate --rebase` to renumber this branch\'s migrations after the others and regenerate them';
+
+/** Everything wrong with the migrations folder itself, independent of the schemas. */
+export function inspectMigrationFolder(folder: MigrationFolder, sumText: string | undefined): FolderIssue[] {
+  const issues: FolderIssue[] = [];
+  for (const migration of folder.migrations) {
+    if (migration.sql === undefined) {
+      issues.push({ kind: 'missing-sql', file: migration.sqlFile, message: `the journal lists "${migration.entry.tag}" but ${basename(migration.sqlFile)} is missing` });
+    }
+  }
+  const last = folder.migrations.at(-1);
+  if (last && !existsSync(last.snapshotFile)) {
+    issues.push({ kind: 'missing-snapshot', file: last.snapshotFile, message: `the snapshot of the last migration "${last.entry.tag}" is missing` });
+  }
+  for (const file of folder.unlistedSqlFiles) {
+    issues.push({ kind: 'unlisted-sql', file, message: `${basename(file)} is not in meta/_journal.json (a migration from another branch?); ${REBASE_HINT}` });
+  }
+  const byIndex = new Map<string, string[]>();
+  const files = [...folder.migrations.map((migration) => basename(migration.sqlFile)), ...folder.unlistedSqlFiles.map((file) => basename(file))];
+  for (const file of files) {
+    const index = file.split('_')[0]!;
+    byIndex.set(index, [...(byIndex.get(index) ?? []), file]);
+  }
+  for (const [index, sharing] of byIndex) {
+    if (sharing.length > 1) {
+      issues.push({ kind: 'duplicate-index', file: `${folder.dir}/${sharing[1]}`, message: `migrations ${sharing.join(' and ')} share index ${index}; ${REBASE_HINT}` });
+    }
+  }
+  if (sumText !== undefined) {
+    const entries = parseSumFile(sumText);
+    if (!entries) {
+      issues.push({ kind: 'sum-unreadable', file: `${folder.dir}/${SUM_FILE_NAME}`, message: `${SUM_FILE_NAME} is not a valid sum file (a merge conflict?); ${REBASE_HINT}` });
+    } else {
+      for (const migration of folder.migrations) {
+        const recorded = entries.find((entry) => entry.file === basename(migration.sqlFile));
+        if (recorded && migration.sql !== undefined && recorded.hash !== hashMigration(migration.sql)) {
+          issues.push({
+            kind: 'edited',
+            file: migration.sqlFile,
+            message: `${basename(migration.sqlFile)} was edited after it was generated (its hash differs from ${SUM_FILE_NAME}); undo the edit, or accept it with \`sections generate --rehash\``,
+          });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+/** Migrations that arrived from another branch's numbering: unlisted files, and journal entries reusing an index. */
+export function branchMigrations(folder: MigrationFolder): { readonly entries: readonly MigrationEntry[]; readonly unlisted: readonly string[] } {
+  const seen = new Set<number>();
+  const entries = folder.migrations.filter((migration) => {
+    const duplicate = seen.has(migration.entry.idx);
+    seen.add(migration.entry.idx);
+    return duplicate;
+  });
+  return { entries, unlisted: folder.unlistedSqlFiles };
+}
