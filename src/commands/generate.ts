@@ -1,6 +1,7 @@
-import { loadConfig } from '../config/load-config.js';
+import { displayPath, loadConfig } from '../config/load-config.js';
 import { UserError } from '../errors.js';
 import { parseRenameSpec } from '../migrations/renames.js';
+import { findForeignKeyViolations, findImportViolations } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import { buildGeneratePlan, type Progress } from '../plan/generate-plan.js';
 import type { FileStatus } from '../plan/plan.js';
@@ -37,6 +38,8 @@ export interface GenerateResult {
     readonly types: FileStatus;
   }[];
   readonly files: readonly { readonly path: string; readonly kind: string; readonly section: string | null; readonly status: FileStatus }[];
+  /** Broken section boundaries: `generate` warns, `check` fails. */
+  readonly warnings: readonly string[];
   /** Files removed by --rebase. */
   readonly removed: readonly string[];
   /** Whether a database was booted to introspect (false when the cache answered). */
@@ -71,6 +74,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     rebase: options.rebase ?? false,
     rehash: options.rehash ?? false,
   });
+  const violations = [...findForeignKeyViolations(built.model), ...(await findImportViolations(built.model))];
   const outcomes = await applyPlan(built.plan, { dryRun: options.dryRun ?? false, force: options.force ?? false });
 
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';
@@ -91,6 +95,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       types: statusOf(section.config.typesFile),
     })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
+    warnings: violations.map((violation) => `section "${violation.section}": ${violation.kind === 'import' && violation.file ? `${displayPath(options.cwd, violation.file)} ` : ''}${violation.message}`),
     removed: built.plan.deletions ?? [],
     usedDatabase: built.usedDatabase,
   };

@@ -28,6 +28,8 @@ export interface PlannedMigration {
   readonly statements: readonly string[];
   /** The sections whose tables or enums the migration changes. */
   readonly sections: readonly string[];
+  /** The tables and enums it changes. */
+  readonly changed: readonly string[];
   /** The `.sql`, the snapshot, and the updated journal: drizzle-kit's exact layout. */
   readonly files: readonly PlannedFile[];
 }
@@ -76,7 +78,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   const statements = [...renamed.statements, ...diffStatements];
   if (statements.length === 0) return undefined;
 
-  const sections = changedSections(options.model, previous, current);
+  const { sections, changed } = describeChange(options.model, previous, current);
   const journal = options.folder.journal;
   const idx = (journal.entries.at(-1)?.idx ?? -1) + 1;
   const tag = `${String(idx).padStart(4, '0')}_${options.name ?? defaultName(idx, sections)}`;
@@ -89,6 +91,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
     sql,
     statements,
     sections,
+    changed,
     files: [
       { path: join(dir, `${tag}.sql`), content: sql, ownership: 'generated', kind: 'migration' },
       { path: snapshotPath(dir, tag), content: JSON.stringify(current, null, 2), ownership: 'generated', kind: 'snapshot' },
@@ -97,8 +100,9 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   };
 }
 
-function changedSections(model: ProjectModel, previous: PgSnapshot, current: PgSnapshot): string[] {
-  const changed = new Set<string>();
+function describeChange(model: ProjectModel, previous: PgSnapshot, current: PgSnapshot): { sections: string[]; changed: string[] } {
+  const sections = new Set<string>();
+  const changed: string[] = [];
   const owner = (name: string, schema: string) =>
     model.sections.find((section) => section.tables.some((table) => table.name === name && (table.schema === (schema || 'public'))))?.name;
   const enumOwner = (name: string) => model.sections.find((section) => section.enums.some((candidate) => candidate.name === name))?.name;
@@ -107,13 +111,16 @@ function changedSections(model: ProjectModel, previous: PgSnapshot, current: PgS
     const after = current.tables[key];
     if (JSON.stringify(before) === JSON.stringify(after)) continue;
     const table = after ?? before!;
-    changed.add(owner(table.name, table.schema) ?? 'dropped');
+    sections.add(owner(table.name, table.schema) ?? 'dropped');
+    changed.push(table.name);
   }
   for (const key of new Set([...Object.keys(previous.enums), ...Object.keys(current.enums)])) {
     if (JSON.stringify(previous.enums[key]) === JSON.stringify(current.enums[key])) continue;
-    changed.add(enumOwner((current.enums[key] ?? previous.enums[key])!.name) ?? 'dropped');
+    const name = (current.enums[key] ?? previous.enums[key])!.name;
+    sections.add(enumOwner(name) ?? 'dropped');
+    changed.push(`enum ${name}`);
   }
-  return [...changed].sort();
+  return { sections: [...sections].sort(), changed };
 }
 
 /** Named after what it touches, so the folder reads as a history: `0000_init`, `0004_vendor`. */

@@ -1,13 +1,58 @@
 import type { Command } from 'commander';
-import { OperationError } from '../../errors.js';
+import type { CheckResult } from '../../commands/check.js';
+import { displayPath } from '../../config/load-config.js';
 import type { CliContext } from '../context.js';
+import type { Output } from '../output.js';
 
 export function registerCheck(program: Command, context: CliContext): void {
   program
     .command('check')
-    .description('(not built yet)')
-    .action(() => {
-      void context;
-      throw new OperationError('`sections check` is not built yet');
+    .description('fail when a migration, types file or stub is stale or a section boundary is broken (for CI; writes nothing)')
+    .option('--shadow-url <url>', 'apply migrations in a temporary database on this server instead of embedded PGlite')
+    .addHelpText('after', '\nExit codes: 0 all good, 1 problems found, 2 config or usage error.')
+    .action(async (flags: { shadowUrl?: string }) => {
+      await runCheckAction(context, flags.shadowUrl);
     });
+}
+
+/** Shared with `sections generate --check`, the alias for users of kysely-codegen's --verify. */
+export async function runCheckAction(context: CliContext, shadowUrl: string | undefined): Promise<void> {
+  const global = context.global();
+  const output = context.output();
+  const { check } = await import('../../commands/check.js');
+  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, progress: (step) => output.progress(step) });
+  output.clearProgress();
+  if (global.json) output.json(result);
+  else renderCheck(result, output, global.cwd);
+  if (process.env.GITHUB_ACTIONS === 'true' && !global.json) renderAnnotations(result, global.cwd);
+  context.exitCode = result.ok ? 0 : 1;
+}
+
+function renderCheck(result: CheckResult, output: Output, cwd: string): void {
+  const { color } = output;
+  for (const problem of result.problems) {
+    const where = problem.file ? `${displayPath(cwd, problem.file)}: ` : '';
+    const line = `${color.dim(`[${problem.kind}]`)} ${where}${problem.message}`;
+    if (problem.severity === 'error') output.error(line);
+    else output.warn(line);
+    if (problem.diff) for (const diffLine of problem.diff.split('\n').slice(2)) output.errorDetail(colorDiff(diffLine, output));
+  }
+  const errors = result.problems.filter((problem) => problem.severity === 'error').length;
+  if (result.ok) output.info(`${color.green('✓')} migrations, types, stubs and boundaries are up to date`);
+  else output.info(`${color.red('✗')} ${errors} problem${errors === 1 ? '' : 's'} found`);
+}
+
+function colorDiff(line: string, output: Output): string {
+  if (line.startsWith('+') && !line.startsWith('+++')) return output.color.green(line);
+  if (line.startsWith('-') && !line.startsWith('---')) return output.color.red(line);
+  return line;
+}
+
+/** GitHub Actions workflow commands: each problem shows up on the file in the pull request. */
+function renderAnnotations(result: CheckResult, cwd: string): void {
+  for (const problem of result.problems) {
+    const file = problem.file ? ` file=${displayPath(cwd, problem.file)}` : '';
+    const message = problem.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    process.stdout.write(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${message}\n`);
+  }
 }

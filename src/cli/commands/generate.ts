@@ -17,9 +17,14 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--dry-run', 'print what would change; write nothing')
     .option('--force', 'regenerate scaffolded files even if they exist')
     .option('--rebase', 'renumber migrations from another branch after the journal\'s and regenerate them')
+    .option('--check', 'alias of `sections check` (like kysely-codegen --verify): compare, write nothing')
     .option('--rehash', 'accept edits of generated migrations (record their new hashes in sections.sum)')
     .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name')
-    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean }) => {
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; check?: boolean }) => {
+      if (flags.check) {
+        const { runCheckAction } = await import('./check.js');
+        return runCheckAction(context, flags.shadowUrl);
+      }
       const global = context.global();
       const output = context.output();
       const { generate } = await import('../../commands/generate.js');
@@ -62,5 +67,6 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
   for (const file of others) {
     output.info(`${file.status === 'kept' ? color.dim('kept') : color.green(`${would}${file.status}`)} ${file.kind} ${displayPath(cwd, file.path)}`);
   }
+  for (const warning of result.warnings) output.warn(warning);
   if (result.dryRun) output.info(color.yellow('dry run: nothing was written'));
 }
