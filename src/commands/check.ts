@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createTwoFilesPatch } from 'diff';
-import { loadConfig } from '../config/load-config.js';
+import { displayPath, loadConfig } from '../config/load-config.js';
 import { isSectionsError } from '../errors.js';
 import { inspectMigrationFolder } from '../migrations/folder-integrity.js';
 import { readMigrationFolder } from '../migrations/migration-folder.js';
@@ -120,7 +120,7 @@ async function compareWithGenerate(config: Awaited<ReturnType<typeof loadConfig>
               section,
               file: file.path,
               message: `section "${section}"'s types are stale; run \`sections generate\``,
-              diff: createTwoFilesPatch(file.path, file.path, existing, file.content, 'on disk', 'generate would write'),
+              diff: createTwoFilesPatch(displayPath(options.cwd, file.path), displayPath(options.cwd, file.path), existing, file.content, 'on disk', 'generate would write'),
             },
       );
     } else if (file.kind === 'sum') {

@@ -7,7 +7,7 @@ import type { ProjectModel } from '../model/project-model.js';
 import type { PlannedFile } from '../plan/plan.js';
 import type { Journal, JournalEntry, MigrationFolder } from './migration-folder.js';
 import { snapshotPath } from './migration-folder.js';
-import { applyRenames, findRenameQuestions, renameQuestionError, type RenameSpec } from './renames.js';
+import { applyRenames, findRenameQuestions, renameQuestionError, withoutRemoved, type RenameSpec } from './renames.js';
 import { emptySnapshot, type PgSnapshot } from './snapshot.js';
 
 export interface PlanMigrationOptions {
@@ -74,7 +74,14 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   if (questions.length > 0 && !options.acceptDropAndCreate) throw renameQuestionError(questions);
 
   const { generateMigration } = await import('drizzle-kit/api');
-  const diffStatements = await generateMigration(renamed.previous as never, current as never);
+  const diff = (from: PgSnapshot, to: PgSnapshot) => generateMigration(from as never, to as never);
+  let diffStatements: string[];
+  if (questions.length === 0) {
+    diffStatements = await diff(renamed.previous, current);
+  } else {
+    const dropped = withoutRemoved(renamed.previous, current);
+    diffStatements = [...(await diff(renamed.previous, dropped)), ...(await diff(dropped, current))];
+  }
   const statements = [...renamed.statements, ...diffStatements];
   if (statements.length === 0) return undefined;
 

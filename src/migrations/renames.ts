@@ -28,7 +28,7 @@ export function formatRenameSpec(spec: RenameSpec): string {
  * recreates, losing data; its CLI without a TTY exits 0 having written nothing).
  */
 export interface RenameQuestion {
-  readonly kind: 'table' | 'column';
+  readonly kind: 'table' | 'column' | 'enum';
   readonly table?: string;
   readonly removed: readonly string[];
   readonly added: readonly string[];
@@ -88,12 +88,20 @@ export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot): 
     const added = Object.keys(after.columns).filter((column) => !before.columns[column]);
     if (removed.length > 0 && added.length > 0) questions.push({ kind: 'column', table: before.name, removed, added });
   }
+  const removedEnums = Object.keys(previous.enums).filter((key) => !current.enums[key]);
+  const addedEnums = Object.keys(current.enums).filter((key) => !previous.enums[key]);
+  if (removedEnums.length > 0 && addedEnums.length > 0) {
+    questions.push({ kind: 'enum', removed: removedEnums.map((key) => previous.enums[key]!.name), added: addedEnums.map((key) => current.enums[key]!.name) });
+  }
   return questions;
 }
 
 /** The exit-1 error for unanswered rename questions: every candidate, and how to answer. */
 export function renameQuestionError(questions: readonly RenameQuestion[]): OperationError {
   const lines = questions.flatMap((question) => {
+    if (question.kind === 'enum') {
+      return [`enums: removed ${question.removed.join(', ')}; added ${question.added.join(', ')} (an enum rename is written as drop and create: --no-rename)`];
+    }
     const where = question.kind === 'table' ? 'tables' : `columns of "${question.table}"`;
     const candidates = question.removed.flatMap((removed) =>
       question.added.map((added) => `    --rename ${question.kind === 'table' ? '' : `${question.table}.`}${removed}=${added}`),
@@ -104,6 +112,32 @@ export function renameQuestionError(questions: readonly RenameQuestion[]): Opera
     ...lines,
     'Answer with --rename (repeatable), or pass --no-rename to drop and create.',
   ]);
+}
+
+const NAMED_ENTITIES = ['tables', 'enums', 'schemas', 'sequences', 'roles', 'policies', 'views'] as const;
+
+/**
+ * drizzle-kit's differ prompts whenever something is removed and something else added, even
+ * through its API (without a TTY it throws). Accepting drop-and-create therefore goes in two
+ * unambiguous steps: to a snapshot with the removed things gone, then on to the current one.
+ */
+export function withoutRemoved(previous: PgSnapshot, current: PgSnapshot): PgSnapshot {
+  const next = structuredClone(previous);
+  for (const category of NAMED_ENTITIES) {
+    const before = (next[category] ?? {}) as Record<string, unknown>;
+    const after = (current[category] ?? {}) as Record<string, unknown>;
+    next[category] = Object.fromEntries(Object.entries(before).filter(([key]) => key in after)) as never;
+  }
+  for (const [key, table] of Object.entries(next.tables)) {
+    const kept = current.tables[key]!.columns;
+    const has = (column: string) => column in kept;
+    table.columns = Object.fromEntries(Object.entries(table.columns).filter(([name]) => has(name)));
+    table.indexes = Object.fromEntries(Object.entries(table.indexes).filter(([, index]) => index.columns.every((column) => column.isExpression || has(column.expression))));
+    table.foreignKeys = Object.fromEntries(Object.entries(table.foreignKeys).filter(([, foreignKey]) => foreignKey.columnsFrom.every(has)));
+    table.compositePrimaryKeys = Object.fromEntries(Object.entries(table.compositePrimaryKeys).filter(([, primaryKey]) => primaryKey.columns.every(has)));
+    table.uniqueConstraints = Object.fromEntries(Object.entries(table.uniqueConstraints).filter(([, unique]) => unique.columns.every(has)));
+  }
+  return next;
 }
 
 function findTable(snapshot: PgSnapshot, name: string): { key: string; table: PgSnapshotTable } | undefined {

@@ -137,15 +137,7 @@ async function introspectMigrations(
   const cached = await readCachedMetadata(config.cacheDir, key);
   if (cached) return { metadata: await metadataFromJson(cached), usedDatabase: false };
 
-  // TEMP until src/engine lands: untyped specifier keeps the build green meanwhile.
-  const engineModule = '../engine/open-engine.js';
-  const { openEngine } = (await import(engineModule)) as {
-    openEngine(options: { shadowUrl?: string | undefined; cacheDir: string }): Promise<{
-      db: import('kysely').Kysely<any>;
-      exec(sql: string): Promise<void>;
-      close(): Promise<void>;
-    }>;
-  };
+  const { openEngine } = await import('../engine/open-engine.js');
   progress(shadowUrl ? 'creating a temporary database on the shadow server' : 'booting embedded PostgreSQL (PGlite)');
   const engine = await openEngine({ shadowUrl, cacheDir: config.cacheDir });
   try {

@@ -63,7 +63,7 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
     output.info(`${color.bold(section.name.padEnd(width))}  ${tables.padEnd(10)} types ${status}  ${color.dim(displayPath(cwd, section.typesFile))}`);
     output.debug(`  ${section.tables.join(', ')}`);
   }
-  const others = result.files.filter((file) => file.kind !== 'types' && file.status !== 'unchanged' && !['migration', 'snapshot', 'journal'].includes(file.kind));
+  const others = result.files.filter((file) => file.kind !== 'types' && file.status !== 'unchanged' && !['migration', 'snapshot', 'journal', 'sum'].includes(file.kind));
   for (const file of others) {
     output.info(`${file.status === 'kept' ? color.dim('kept') : color.green(`${would}${file.status}`)} ${file.kind} ${displayPath(cwd, file.path)}`);
   }
