@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import { OperationError } from '../errors.js';
+import { splitStatements } from '../migrations/migration-folder.js';
+
+/**
+ * A throwaway PostgreSQL database that `generate` and `check` apply the migrations to and then
+ * introspect. Open one with `openEngine`; always `close()` it (in a `finally`).
+ */
+export interface Engine {
+  readonly kind: 'pglite' | 'server';
+  /** Kysely over the throwaway database, usable by kysely-codegen's `PostgresIntrospector`. */
+  readonly db: Kysely<any>;
+  /**
+   * Runs a migration's SQL text: its statements (split at drizzle's `--> statement-breakpoint`)
+   * in order. Rejects with an {@link OperationError} carrying the server's message and, in its
+   * details, the failing statement; the caller knows which migration it was and says so.
+   */
+  exec(sql: string): Promise<void>;
+  /** Idempotent; afterwards no handle keeps the process alive. */
+  close(): Promise<void>;
+}
+
+/**
+ * Runs a migration's statements in order on one connection, so session settings carry over.
+ * Each goes without parameters, hence over the simple protocol: a hand-written migration may
+ * hold several statements between two breakpoints.
+ */
+export async function execMigrationSql(db: Kysely<any>, text: string): Promise<void> {
+  await db.connection().execute(async (connection) => {
+    for (const statement of splitStatements(text)) {
+      try {
+        await sql.raw(statement).execute(connection);
+      } catch (error) {
+        throw new OperationError((error as Error).message, [`in statement: ${statement}`]);
+      }
+    }
+  });
+}
+
+/** Makes a close function safe to call twice or concurrently: every call waits for the one real close. */
+export function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}

@@ -1,0 +1,18 @@
+import type { Engine } from './engine.js';
+
+export interface OpenEngineOptions {
+  /** A server to create the temporary database on; omitted: embedded PGlite. */
+  readonly shadowUrl?: string | undefined;
+  /** Where the PGlite engine keeps its initialised-cluster cache. */
+  readonly cacheDir: string;
+}
+
+/** The throwaway database to apply migrations to. Each engine is imported only when chosen. */
+export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
+  if (options.shadowUrl) {
+    const { openServerEngine } = await import('./server-engine.js');
+    return openServerEngine({ url: options.shadowUrl });
+  }
+  const { openPgliteEngine } = await import('./pglite-engine.js');
+  return openPgliteEngine({ cacheDir: options.cacheDir });
+}
