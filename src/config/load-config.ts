@@ -106,7 +106,7 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     templatesDir: config.templates ? at(config.templates) : undefined,
     publicIdReferences: config.publicIdReferences ?? {},
     missingStubs: config.missingStubs ?? 'error',
-    cacheDir: resolve(rootDir, 'node_modules', '.cache', 'sections'),
+    cacheDir: process.env.SECTIONS_CACHE_DIR ? resolve(process.env.SECTIONS_CACHE_DIR) : resolve(rootDir, 'node_modules', '.cache', 'sections'),
   };
 }
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import type { ProjectModel } from '../model/project-model.js';
+import { ownerOf, type ProjectModel } from '../model/project-model.js';
 import type { PlannedFile } from '../plan/plan.js';
 import type { Journal, JournalEntry, MigrationFolder } from './migration-folder.js';
 import { snapshotPath } from './migration-folder.js';
@@ -85,7 +85,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   const statements = [...renamed.statements, ...diffStatements];
   if (statements.length === 0) return undefined;
 
-  const { sections, changed } = describeChange(options.model, previous, current);
+  const { sections, changed } = describeChange(options.model, renamed.previous, current, options.renames);
   const journal = options.folder.journal;
   const idx = (journal.entries.at(-1)?.idx ?? -1) + 1;
   const tag = `${String(idx).padStart(4, '0')}_${options.name ?? defaultName(idx, sections)}`;
@@ -107,9 +107,19 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   };
 }
 
-function describeChange(model: ProjectModel, previous: PgSnapshot, current: PgSnapshot): { sections: string[]; changed: string[] } {
+function describeChange(
+  model: ProjectModel,
+  previous: PgSnapshot,
+  current: PgSnapshot,
+  renames: readonly RenameSpec[],
+): { sections: string[]; changed: string[] } {
   const sections = new Set<string>();
   const changed: string[] = [];
+  for (const rename of renames) {
+    const table = rename.kind === 'table' ? rename.to : rename.table;
+    sections.add(ownerOf(model, table)?.name ?? 'dropped');
+    changed.push(table);
+  }
   const owner = (name: string, schema: string) =>
     model.sections.find((section) => section.tables.some((table) => table.name === name && (table.schema === (schema || 'public'))))?.name;
   const enumOwner = (name: string) => model.sections.find((section) => section.enums.some((candidate) => candidate.name === name))?.name;
@@ -127,7 +137,7 @@ function describeChange(model: ProjectModel, previous: PgSnapshot, current: PgSn
     sections.add(enumOwner(name) ?? 'dropped');
     changed.push(`enum ${name}`);
   }
-  return { sections: [...sections].sort(), changed };
+  return { sections: [...sections].sort(), changed: [...new Set(changed)] };
 }
 
 /** Named after what it touches, so the folder reads as a history: `0000_init`, `0004_vendor`. */

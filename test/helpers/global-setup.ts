@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assertServerReachable } from './pg.js';
 
@@ -9,5 +8,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export default async function setup(): Promise<() => void> {
   execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
   await assertServerReachable();
-  return () => rmSync(`${root}/.tmp`, { recursive: true, force: true });
+  // No teardown of .tmp: each temp project removes itself, and other vitest runs may be using .tmp.
+  return () => undefined;
 }

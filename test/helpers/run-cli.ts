@@ -8,6 +8,12 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/**
+ * One cache for every test project (PGlite's initial cluster, introspection results), as a CI
+ * cache would be; a test about the engines passes its own SECTIONS_CACHE_DIR.
+ */
+export const SHARED_CACHE_DIR = join(REPO_ROOT, '.tmp', 'cache');
+
 /** Runs the built `sections` binary as a child process, with no TTY and no colour. */
 export async function runCli(
   args: readonly string[],
@@ -15,7 +21,7 @@ export async function runCli(
 ): Promise<CliResult> {
   const result = await execa(process.execPath, [join(REPO_ROOT, 'bin', 'sections.js'), ...args], {
     cwd: options.cwd,
-    env: { NO_COLOR: '1', FORCE_COLOR: undefined, DATABASE_URL: undefined, ...options.env },
+    env: { NO_COLOR: '1', FORCE_COLOR: undefined, DATABASE_URL: undefined, SECTIONS_CACHE_DIR: SHARED_CACHE_DIR, ...options.env },
     extendEnv: true,
     reject: false,
     stdin: 'ignore',
