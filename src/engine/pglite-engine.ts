@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { OperationError } from '../errors.js';
 import { execMigrationSql, once, type Engine } from './engine.js';
@@ -92,6 +93,10 @@ async function query(pg: PGlite, sql: string, parameters: readonly unknown[]) {
 }
 
 async function boot(options: Pick<PGliteOptions, 'dataDir' | 'loadDataDir'>): Promise<PGlite> {
+  // V8 recompiling PGlite's hot wasm functions with TurboFan costs a schema-sized workload far more
+  // than it gains (measured: 91 DDL statements and an introspection in 0.3 s instead of 1.6 s,
+  // peak RSS 305 MB instead of 420 MB). Process-wide; it must precede the module's compilation.
+  setFlagsFromString('--liftoff-only');
   try {
     return await PGlite.create({ ...options, startParams: [...PGlite.defaultStartParams, ...SMALL_MEMORY] });
   } catch (error) {
