@@ -6,7 +6,7 @@ import { introspectDatabase, metadataFromJson, metadataToJson } from '../codegen
 import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from '../codegen/metadata-cache.js';
 import { assertEveryTableOwned, planSectionTypes } from '../codegen/section-types.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { OperationError, UserError } from '../errors.js';
+import { isSectionsError, OperationError, UserError } from '../errors.js';
 import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
 import { planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { RenameSpec } from '../migrations/renames.js';
@@ -144,7 +144,10 @@ async function introspectMigrations(
     progress(`applying ${migrationSql.length} migration${migrationSql.length === 1 ? '' : 's'}`);
     for (const migration of migrationSql) {
       await engine.exec(migration.sql).catch((error: unknown) => {
-        throw new OperationError(`migration "${migration.tag}" fails on a fresh database: ${(error as Error).message}`);
+        throw new OperationError(
+          `migration "${migration.tag}" fails on a fresh database: ${(error as Error).message}`,
+          isSectionsError(error) ? error.details : [],
+        );
       });
     }
     progress('introspecting');
