@@ -1,0 +1,35 @@
+/**
+ * The programmatic API: the same commands as the CLI, returning the same data as `--json`,
+ * throwing {@link UserError} (bad input) or {@link OperationError} (the operation failed) and
+ * never calling `process.exit`.
+ *
+ * Each command is loaded on first call, so a `sections.config.ts` that imports `defineConfig`
+ * pulls in nothing heavy.
+ *
+ * @example
+ * ```ts
+ * import { generate, check } from 'sections';
+ *
+ * const result = await generate({ cwd: process.cwd() });
+ * console.log(result.migration?.tag ?? 'no schema changes');
+ * const { ok, problems } = await check({ cwd: process.cwd() });
+ * ```
+ */
+export { defineConfig } from './config/define-config.js';
+export type { CodegenOptions, SectionConfig, SectionsConfig } from './config/define-config.js';
+export { OperationError, SectionsError, UserError } from './errors.js';
+export type { GenerateOptions, GenerateResult } from './commands/generate.js';
+export type { CheckOptions, CheckProblem, CheckProblemKind, CheckResult } from './commands/check.js';
+
+import type { CheckOptions, CheckResult } from './commands/check.js';
+import type { GenerateOptions, GenerateResult } from './commands/generate.js';
+
+/** `sections generate`: the unified migration, every section's types, missing stubs. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  return (await import('./commands/generate.js')).generate(options);
+}
+
+/** `sections check`: what generate would change, broken boundaries, folder integrity. Writes nothing. */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  return (await import('./commands/check.js')).check(options);
+}
