@@ -1,0 +1,25 @@
+import { defineConfig } from 'sections';
+
+// The seed's marketplace: three sections over one database and one migration history.
+export default defineConfig({
+  migrations: './example/src/shared/database/migrations',
+  features: './example/src/features',
+  sections: {
+    core: {
+      schema: './example/src/shared/database/schemas/core/drizzle-schema.ts',
+      types: './example/src/shared/database/schemas/core/kysely-types.ts',
+    },
+    vendor: {
+      schema: './example/src/shared/database/schemas/vendor/drizzle-schema.ts',
+      types: './example/src/shared/database/schemas/vendor/kysely-types.ts',
+      // The seed's pattern; optional, since ownership is derived from the schema's exports.
+      include: 'vendor_*',
+    },
+    customer: {
+      schema: './example/src/shared/database/schemas/customer/drizzle-schema.ts',
+      types: './example/src/shared/database/schemas/customer/kysely-types.ts',
+      // The seed's bare alternation, which means alternation here.
+      include: 'customer_*|shopping_*|wishlist*',
+    },
+  },
+});
