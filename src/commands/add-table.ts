@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { displayPath, loadConfig } from '../config/load-config.js';
+import { isSectionsError, SectionsError } from '../errors.js';
+import { parseColumnSpec } from '../edit/column-spec.js';
+import { loadEditModel } from '../edit/load-edit-model.js';
+import { appendTableToSchema } from '../edit/schema-module-edit.js';
+import { defineTable } from '../edit/table-definition.js';
+import { applyPlan } from '../plan/apply-plan.js';
+import type { FileSystem } from '../plan/file-system.js';
+import type { Progress } from '../plan/generate-plan.js';
+import type { FileStatus } from '../plan/plan.js';
+import { generate, type GenerateResult } from './generate.js';
+
+export interface AddTableOptions {
+  readonly cwd: string;
+  /** An explicit config file, relative to `cwd`. */
+  readonly config?: string | undefined;
+  readonly section: string;
+  readonly table: string;
+  /** `name:type[:modifier]...` specs, e.g. `amount:numeric(12,2):notnull`. */
+  readonly columns?: readonly string[];
+  /** Run `generate` afterwards (migration `add_<table>`, types, stubs). Default true. */
+  readonly generate?: boolean;
+  readonly dryRun?: boolean;
+  readonly shadowUrl?: string | undefined;
+  readonly progress?: Progress;
+  /** For tests that make a write fail. */
+  readonly fs?: FileSystem;
+}
+
+export interface AddTableResult {
+  readonly dryRun: boolean;
+  readonly section: string;
+  readonly table: string;
+  readonly exportName: string;
+  readonly schemaFile: string;
+  readonly schemaStatus: FileStatus;
+  /** What `generate` did afterwards; null with `generate: false` or a dry run. */
+  readonly generate: GenerateResult | null;
+}
+
+/**
+ * `sections add-table`: appends a table in the seed's shape to the section's schema module, then
+ * generates its migration and types. Every refusal is a UserError raised before anything is written.
+ */
+export async function addTable(options: AddTableOptions): Promise<AddTableResult> {
+  const specs = (options.columns ?? []).map(parseColumnSpec);
+  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
+  options.progress?.('loading section schemas');
+  const model = await loadEditModel(config, options.cwd);
+  const table = defineTable(model, options.section, options.table, specs);
+  const section = model.sections.find((candidate) => candidate.name === table.section)!;
+  const schemaFile = section.config.schemaFile;
+  const shownAs = displayPath(options.cwd, schemaFile);
+  const content = appendTableToSchema(await readFile(schemaFile, 'utf8'), shownAs, table);
+
+  const dryRun = options.dryRun ?? false;
+  const [outcome] = await applyPlan({ files: [{ path: schemaFile, content, ownership: 'generated', kind: 'schema', section: section.name }] }, { dryRun, fs: options.fs });
+  const result = { dryRun, section: section.name, table: table.name, exportName: table.exportName, schemaFile, schemaStatus: outcome!.status };
+  if (dryRun || options.generate === false) return { ...result, generate: null };
+
+  try {
+    const generated = await generate({ cwd: options.cwd, config: options.config, name: `add_${table.name}`, shadowUrl: options.shadowUrl, progress: options.progress });
+    return { ...result, generate: generated };
+  } catch (error) {
+    if (!isSectionsError(error)) throw error;
+    throw new SectionsError(error.message, error.exitCode, [
+      ...error.details,
+      `table "${table.name}" was added to ${shownAs}; fix the above and run \`sections generate --name add_${table.name}\``,
+    ]);
+  }
+}
