@@ -6,9 +6,10 @@ import { inspectMigrationFolder } from '../migrations/folder-integrity.js';
 import { readMigrationFolder } from '../migrations/migration-folder.js';
 import { sumFilePath } from '../migrations/sum-file.js';
 import { findForeignKeyViolations, findImportViolations } from '../model/boundaries.js';
-import { loadProjectModel } from '../model/load-project-model.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
 import { comparePlan } from '../plan/apply-plan.js';
-import { buildGeneratePlan, type Progress } from '../plan/generate-plan.js';
+import type { GeneratePlan, Progress } from '../plan/generate-plan.js';
+import { createStamp, readValidStamp, writeStamp } from '../plan/generation-stamp.js';
 import { registerUrlSecrets } from '../redact.js';
 
 export type CheckProblemKind =
@@ -58,28 +59,55 @@ const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sq
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
-  const model = await loadProjectModel(config, options.cwd);
   const problems: CheckProblem[] = [];
   const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
+
+  const stamp = await readValidStamp(config);
+  if (stamp) {
+    // Nothing the output depends on changed since a run that found the tree clean.
+    for (const violation of stamp.foreignKeyViolations) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
+    for (const violation of await findImportViolations(config)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
+    return { ok: problems.length === 0, problems };
+  }
+
+  const { loadProjectModel } = await import('../model/load-project-model.js');
+  const model = await loadProjectModel(config, options.cwd);
 
   const folder = await readMigrationFolder(config.migrationsDir);
   const sumText = await readFile(sumFilePath(folder.dir), 'utf8').catch(() => undefined);
   const folderIssues = inspectMigrationFolder(folder, sumText);
   for (const issue of folderIssues) error({ kind: issue.kind, section: null, file: issue.file, message: issue.message });
 
-  for (const violation of findForeignKeyViolations(model)) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
-  for (const violation of await findImportViolations(model)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
+  const foreignKeyViolations = findForeignKeyViolations(model);
+  for (const violation of foreignKeyViolations) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
+  for (const violation of await findImportViolations(config)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
 
   if (!folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind))) {
     const edited = folderIssues.some((issue) => issue.kind === 'edited');
     // An edited migration already explains why sections.sum no longer matches.
-    problems.push(...(await compareWithGenerate(config, options)).filter((problem) => !(edited && problem.kind === 'sum-stale')));
+    const compared = await compareWithGenerate(config, options);
+    problems.push(...compared.problems.filter((problem) => !(edited && problem.kind === 'sum-stale')));
+    if (compared.built && problems.every((problem) => problem.kind === 'foreign-key-boundary')) {
+      await writeStamp(config, await createStamp(config, compared.built.loadedFiles, compared.built.plan, stampSections(compared.built), foreignKeyViolations));
+    }
   }
   return { ok: !problems.some((problem) => problem.severity === 'error'), problems };
 }
 
-async function compareWithGenerate(config: Awaited<ReturnType<typeof loadConfig>>, options: CheckOptions): Promise<CheckProblem[]> {
-  let built;
+function stampSections(built: GeneratePlan) {
+  return built.model.sections.map((section) => ({
+    name: section.name,
+    tables: [...section.tables.map((table) => table.name), ...section.extraTables],
+    typesFile: section.config.typesFile,
+  }));
+}
+
+async function compareWithGenerate(
+  config: ResolvedConfig,
+  options: CheckOptions,
+): Promise<{ problems: CheckProblem[]; built: GeneratePlan | undefined }> {
+  const { buildGeneratePlan } = await import('../plan/generate-plan.js');
+  let built: GeneratePlan;
   try {
     built = await buildGeneratePlan({
       config,
@@ -91,7 +119,7 @@ async function compareWithGenerate(config: Awaited<ReturnType<typeof loadConfig>
     });
   } catch (error) {
     if (isSectionsError(error) && error.exitCode === 1) {
-      return [{ kind: 'migration-missing', severity: 'error', section: null, file: null, message: error.message }];
+      return { problems: [{ kind: 'migration-missing', severity: 'error', section: null, file: null, message: error.message }], built: undefined };
     }
     throw error;
   }
@@ -135,5 +163,5 @@ async function compareWithGenerate(config: Awaited<ReturnType<typeof loadConfig>
       });
     }
   }
-  return problems;
+  return { problems, built };
 }

@@ -1,9 +1,11 @@
 import { displayPath, loadConfig } from '../config/load-config.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
 import { UserError } from '../errors.js';
 import { parseRenameSpec } from '../migrations/renames.js';
-import { findForeignKeyViolations, findImportViolations } from '../model/boundaries.js';
+import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
-import { buildGeneratePlan, type Progress } from '../plan/generate-plan.js';
+import type { Progress } from '../plan/generate-plan.js';
+import { createStamp, readValidStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
 import type { FileStatus } from '../plan/plan.js';
 import { registerUrlSecrets } from '../redact.js';
 
@@ -42,7 +44,7 @@ export interface GenerateResult {
   readonly warnings: readonly string[];
   /** Files removed by --rebase. */
   readonly removed: readonly string[];
-  /** Whether a database was booted to introspect (false when the cache answered). */
+  /** Whether a database was booted to introspect (false when nothing changed or the cache answered). */
   readonly usedDatabase: boolean;
 }
 
@@ -63,6 +65,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
 
+  if (!options.rebase && !options.rehash && !options.force) {
+    const stamp = await readValidStamp(config);
+    if (stamp) return unchangedResult(config, stamp, options);
+  }
+
+  const { buildGeneratePlan } = await import('../plan/generate-plan.js');
   const built = await buildGeneratePlan({
     config,
     cwd: options.cwd,
@@ -74,8 +82,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     rebase: options.rebase ?? false,
     rehash: options.rehash ?? false,
   });
-  const violations = [...findForeignKeyViolations(built.model), ...(await findImportViolations(built.model))];
+  const foreignKeyViolations = findForeignKeyViolations(built.model);
+  const violations = [...foreignKeyViolations, ...(await findImportViolations(config))];
   const outcomes = await applyPlan(built.plan, { dryRun: options.dryRun ?? false, force: options.force ?? false });
+  const sections = built.model.sections.map((section) => ({
+    name: section.name,
+    tables: [...section.tables.map((table) => table.name), ...section.extraTables],
+    typesFile: section.config.typesFile,
+  }));
+  if (!options.dryRun) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations));
 
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';
   return {
@@ -88,15 +103,30 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           statements: built.migration.statements.length,
         }
       : null,
-    sections: built.model.sections.map((section) => ({
-      name: section.name,
-      tables: [...section.tables.map((table) => table.name), ...section.extraTables],
-      typesFile: section.config.typesFile,
-      types: statusOf(section.config.typesFile),
-    })),
+    sections: sections.map((section) => ({ ...section, types: statusOf(section.typesFile) })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
-    warnings: violations.map((violation) => `section "${violation.section}": ${violation.kind === 'import' && violation.file ? `${displayPath(options.cwd, violation.file)} ` : ''}${violation.message}`),
+    warnings: describeViolations(violations, options.cwd),
     removed: built.plan.deletions ?? [],
     usedDatabase: built.usedDatabase,
   };
+}
+
+/** Nothing changed since the last full run: the same answer, without loading anything heavy. */
+async function unchangedResult(config: ResolvedConfig, stamp: GenerationStamp, options: GenerateOptions): Promise<GenerateResult> {
+  const violations = [...stamp.foreignKeyViolations, ...(await findImportViolations(config))];
+  return {
+    dryRun: options.dryRun ?? false,
+    migration: null,
+    sections: stamp.sections.map((section) => ({ ...section, types: 'unchanged' as const })),
+    files: Object.entries(stamp.outputs).map(([path, output]) => ({ path, kind: output.kind, section: output.section, status: 'unchanged' as const })),
+    warnings: describeViolations(violations, options.cwd),
+    removed: [],
+    usedDatabase: false,
+  };
+}
+
+function describeViolations(violations: readonly BoundaryViolation[], cwd: string): string[] {
+  return violations.map(
+    (violation) => `section "${violation.section}": ${violation.kind === 'import' && violation.file ? `${displayPath(cwd, violation.file)} ` : ''}${violation.message}`,
+  );
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
+import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { ProjectModel } from './project-model.js';
 import { ownerOf } from './project-model.js';
 
@@ -44,14 +45,14 @@ const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*
  * VendorInventoryService does), but never its types or its connection: those would let it query
  * the other section's tables directly.
  */
-export async function findImportViolations(model: ProjectModel): Promise<BoundaryViolation[]> {
-  const privateModules = model.sections.map((section) => ({
+export async function findImportViolations(config: ResolvedConfig): Promise<BoundaryViolation[]> {
+  const privateModules = config.sections.map((section) => ({
     section: section.name,
-    modules: [withoutExtension(section.config.typesFile), withoutExtension(join(model.config.connectionsDir, section.name))],
+    modules: [withoutExtension(section.typesFile), withoutExtension(join(config.connectionsDir, section.name))],
   }));
   const violations: BoundaryViolation[] = [];
-  for (const section of model.sections) {
-    for (const file of await sourceFiles(section.config.featuresDir)) {
+  for (const section of config.sections) {
+    for (const file of await sourceFiles(section.featuresDir)) {
       const text = await readFile(file, 'utf8');
       for (const match of text.matchAll(IMPORT_SPECIFIER)) {
         const specifier = match[1]!;

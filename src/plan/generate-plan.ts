@@ -5,6 +5,7 @@ import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata
 import { introspectDatabase, metadataFromJson, metadataToJson } from '../codegen/introspect.js';
 import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from '../codegen/metadata-cache.js';
 import { assertEveryTableOwned, planSectionTypes } from '../codegen/section-types.js';
+import { takeLoadedUserFiles } from '../config/import-module.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { isSectionsError, OperationError, UserError } from '../errors.js';
 import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
@@ -41,6 +42,8 @@ export interface GeneratePlan {
   readonly plan: Plan;
   /** Whether a database was booted (false when the introspection cache answered). */
   readonly usedDatabase: boolean;
+  /** The user's files the schemas and config were loaded from: what the output depends on. */
+  readonly loadedFiles: readonly string[];
 }
 
 /**
@@ -52,6 +55,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   const { config } = options;
   progress('loading section schemas');
   const model = await loadProjectModel(config, options.cwd);
+  const loadedFiles = takeLoadedUserFiles();
   const { folder, deletions, rebasedName } = await prepareFolder(config, options);
 
   progress('diffing schemas against the last snapshot');
@@ -80,7 +84,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     kind: 'sum',
   };
   const files = [...(migration?.files ?? []), ...(migrationSql.length > 0 ? [sum] : []), ...types];
-  return { model, folder, migration, plan: { files, deletions }, usedDatabase };
+  return { model, folder, migration, plan: { files, deletions }, usedDatabase, loadedFiles };
 }
 
 /**

@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import type { BoundaryViolation } from '../model/boundaries.js';
+import type { Plan } from './plan.js';
+
+/**
+ * What the last full run saw and produced. When every input still hashes the same and every
+ * output is still on disk as planned, `generate` has nothing to do and `check` has nothing to
+ * find, so neither needs to load drizzle-kit, kysely-codegen, the schemas or a database.
+ */
+export interface GenerationStamp {
+  readonly tools: string;
+  /** Config, schema modules and every local file they load, and every file of the migrations folder. */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** Generated files by content hash; scaffolded ones (the user's) only need to exist. */
+  readonly outputs: Readonly<Record<string, StampedOutput>>;
+  readonly sections: readonly { readonly name: string; readonly tables: readonly string[]; readonly typesFile: string }[];
+  readonly foreignKeyViolations: readonly BoundaryViolation[];
+}
+
+export interface StampedOutput {
+  readonly hash: string;
+  readonly kind: string;
+  readonly section: string | null;
+}
+
+const EXISTS = 'exists';
+
+export async function createStamp(
+  config: ResolvedConfig,
+  loadedFiles: readonly string[],
+  plan: Plan,
+  sections: GenerationStamp['sections'],
+  foreignKeyViolations: readonly BoundaryViolation[],
+): Promise<GenerationStamp> {
+  const inputFiles = [...new Set([config.configFile, ...loadedFiles, ...(await listFiles(config.migrationsDir))])].sort();
+  const inputs: Record<string, string> = {};
+  for (const file of inputFiles) inputs[file] = (await hashFile(file)) ?? 'missing';
+  const outputs: Record<string, StampedOutput> = {};
+  for (const file of plan.files) {
+    outputs[file.path] = { hash: file.ownership === 'scaffold' ? EXISTS : hash(file.content), kind: file.kind, section: file.section ?? null };
+  }
+  return { tools: toolVersions(), inputs, outputs, sections, foreignKeyViolations };
+}
+
+/** The stamp, if it still describes the disk exactly; otherwise `undefined` (run the full way). */
+export async function readValidStamp(config: ResolvedConfig): Promise<GenerationStamp | undefined> {
+  let stamp: GenerationStamp;
+  try {
+    stamp = JSON.parse(await readFile(stampPath(config), 'utf8')) as GenerationStamp;
+  } catch {
+    return undefined;
+  }
+  if (stamp.tools !== toolVersions()) return undefined;
+  const migrationFiles = await listFiles(config.migrationsDir);
+  if (migrationFiles.some((file) => !(file in stamp.inputs))) return undefined;
+  for (const [file, expected] of Object.entries(stamp.inputs)) {
+    if (((await hashFile(file)) ?? 'missing') !== expected) return undefined;
+  }
+  for (const [file, expected] of Object.entries(stamp.outputs)) {
+    const actual = await hashFile(file);
+    if (actual === undefined || (expected.hash !== EXISTS && actual !== expected.hash)) return undefined;
+  }
+  return stamp;
+}
+
+export async function writeStamp(config: ResolvedConfig, stamp: GenerationStamp): Promise<void> {
+  const file = stampPath(config);
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(config.cacheDir, { recursive: true });
+    await writeFile(temp, JSON.stringify(stamp));
+    await rename(temp, file);
+  } catch {
+    // Only a speed-up: the next run takes the full path.
+  }
+}
+
+function stampPath(config: ResolvedConfig): string {
+  return join(config.cacheDir, `stamp-${hash(config.configFile).slice(0, 16)}.json`);
+}
+
+function hash(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+async function hashFile(file: string): Promise<string | undefined> {
+  try {
+    return hash(await readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+/** A new version of any tool that shapes the output invalidates every stamp. */
+function toolVersions(): string {
+  const require = createRequire(import.meta.url);
+  return ['../../package.json', 'drizzle-kit/package.json', 'drizzle-orm/package.json', 'kysely-codegen/package.json']
+    .map((name) => {
+      try {
+        return (require(name) as { version: string }).version;
+      } catch {
+        return '?';
+      }
+    })
+    .join('|');
+}
