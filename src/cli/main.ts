@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { isSectionsError } from '../errors.js';
-import { redactSecrets } from '../redact.js';
+import { describeError } from './describe-error.js';
 import type { CliContext, GlobalOptions } from './context.js';
 import { Output, wantsColor } from './output.js';
 import { commands } from './commands/index.js';
@@ -69,17 +69,13 @@ function report(error: unknown, getOutput: () => Output): number {
     return 2;
   }
   const output = getOutput();
-  if (isSectionsError(error)) {
-    if (output.options.json) {
-      output.json({ ok: false, error: { message: error.message, details: error.details, exitCode: error.exitCode } });
-    }
-    output.error(error.message);
-    for (const line of error.details) output.errorDetail(line);
-    return error.exitCode;
+  if (output.options.json && isSectionsError(error)) {
+    output.json({ ok: false, error: { message: error.message, details: error.details, exitCode: error.exitCode } });
   }
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  output.error(`internal error in sections (please report it with the lines below):\n${redactSecrets(message)}`);
-  return 1;
+  const [message, ...details] = describeError(error);
+  output.error(message!);
+  for (const line of details) output.errorDetail(line.trimStart());
+  return isSectionsError(error) ? error.exitCode : 1;
 }
 
 async function packageVersion(): Promise<string> {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GenerateResult } from '../../commands/generate.js';
+import type { GenerateOptions, GenerateResult } from '../../commands/generate.js';
 import type { CliContext } from '../context.js';
 import { displayPath } from '../../config/load-config.js';
 import type { Output } from '../output.js';
@@ -17,18 +17,18 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--dry-run', 'print what would change; write nothing')
     .option('--force', 'regenerate scaffolded files even if they exist')
     .option('--rebase', 'renumber migrations from another branch after the journal\'s and regenerate them')
+.option('--watch', 'regenerate whenever the config or a schema changes (Ctrl-C to stop)')
     .option('--check', 'alias of `sections check` (like kysely-codegen --verify): compare, write nothing')
     .option('--rehash', 'accept edits of generated migrations (record their new hashes in sections.sum)')
     .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name')
-    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; check?: boolean }) => {
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; check?: boolean; watch?: boolean }) => {
       if (flags.check) {
         const { runCheckAction } = await import('./check.js');
         return runCheckAction(context, flags.shadowUrl);
       }
       const global = context.global();
       const output = context.output();
-      const { generate } = await import('../../commands/generate.js');
-      const result = await generate({
+      const options = {
         cwd: global.cwd,
         config: global.config,
         name: flags.name,
@@ -39,12 +39,40 @@ export function registerGenerate(program: Command, context: CliContext): void {
         force: flags.force,
         rebase: flags.rebase,
         rehash: flags.rehash,
-        progress: (step) => output.progress(step),
-      });
+        progress: (step: string) => output.progress(step),
+      };
+      if (flags.watch) return watchAction(options, output);
+      const { generate } = await import('../../commands/generate.js');
+      const result = await generate(options);
       output.clearProgress();
       if (global.json) output.json({ ok: true, ...result });
       else renderGenerate(result, output, global.cwd);
     });
+}
+
+async function watchAction(options: GenerateOptions, output: Output): Promise<void> {
+  const { watchGenerate } = await import('../../commands/watch-generate.js');
+  const { describeError } = await import('../describe-error.js');
+  const time = () => new Date().toLocaleTimeString();
+  const watcher = await watchGenerate(options, {
+    onResult: (result) => {
+      output.clearProgress();
+      const changed = result.files.filter((file) => file.status === 'created' || file.status === 'updated').length;
+      const migration = result.migration ? `, migration ${result.migration.tag}` : '';
+      output.info(`${output.color.dim(time())} generated: ${changed} file${changed === 1 ? '' : 's'} written${migration}`);
+      for (const warning of result.warnings) output.warn(warning);
+    },
+    onError: (error) => {
+      output.clearProgress();
+      for (const line of describeError(error)) output.error(`${output.color.dim(time())} ${line}`);
+    },
+  });
+  output.info(output.color.dim('watching the config and schema folders; Ctrl-C to stop'));
+  await new Promise<void>((resolve) => {
+    const stop = () => void watcher.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
 function renderGenerate(result: GenerateResult, output: Output, cwd: string): void {
