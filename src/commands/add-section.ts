@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { SECTION_NAME } from '../config/config-schema.js';
+import { displayPath, loadConfig } from '../config/load-config.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { UserError } from '../errors.js';
+import { addSchemaToDrizzleConfig, addSectionToConfig } from '../edit/config-module-edit.js';
+import { configRelative, DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
+import { applyPlan } from '../plan/apply-plan.js';
+import type { FileSystem } from '../plan/file-system.js';
+import type { FileStatus, PlannedFile } from '../plan/plan.js';
+
+export interface AddSectionOptions {
+  readonly cwd: string;
+  /** An explicit config file, relative to `cwd`. */
+  readonly config?: string | undefined;
+  readonly name: string;
+  readonly dryRun?: boolean;
+  /** For tests that make a write fail. */
+  readonly fs?: FileSystem;
+}
+
+export interface AddSectionResult {
+  readonly dryRun: boolean;
+  readonly section: string;
+  readonly schemaFile: string;
+  readonly typesFile: string;
+  readonly files: readonly { readonly path: string; readonly kind: string; readonly status: FileStatus }[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * `sections add-section`: a folder beside the other sections' with an empty schema module, the
+ * section in the config, and its schema in drizzle.config when there is one. All or nothing.
+ */
+export async function addSection(options: AddSectionOptions): Promise<AddSectionResult> {
+  const { name } = options;
+  assertSectionName(name);
+  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
+  const configShown = displayPath(options.cwd, config.configFile);
+  if (config.sections.some((section) => section.name === name)) throw new UserError(`section "${name}" already exists in ${configShown}`);
+
+  const { schemaFile, typesFile } = sectionLayout(config, name);
+  if (existsSync(schemaFile)) throw new UserError(`${displayPath(options.cwd, schemaFile)} already exists; add it to ${configShown} by hand or pick another name`);
+
+  const entry = { schema: configRelative(config.rootDir, schemaFile), types: configRelative(config.rootDir, typesFile) };
+  const files: PlannedFile[] = [
+    { path: schemaFile, content: emptySchema(name), ownership: 'generated', kind: 'schema', section: name },
+    { path: config.configFile, content: addSectionToConfig(await readFile(config.configFile, 'utf8'), configShown, name, entry), ownership: 'generated', kind: 'config' },
+  ];
+  const warnings: string[] = [];
+  const drizzleConfig = DRIZZLE_CONFIG_FILES.map((file) => join(config.rootDir, file)).find((file) => existsSync(file));
+  if (drizzleConfig) {
+    const edited = addSchemaToDrizzleConfig(await readFile(drizzleConfig, 'utf8'), drizzleConfig, entry.schema);
+    if (edited === undefined) warnings.push(`${displayPath(options.cwd, drizzleConfig)}: its \`schema\` is not a list we can extend; add '${entry.schema}' to it by hand`);
+    else files.push({ path: drizzleConfig, content: edited, ownership: 'generated', kind: 'drizzle-config' });
+  }
+
+  const dryRun = options.dryRun ?? false;
+  const outcomes = await applyPlan({ files }, { dryRun, fs: options.fs });
+  return {
+    dryRun,
+    section: name,
+    schemaFile,
+    typesFile,
+    files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, status })),
+    warnings,
+  };
+}
+
+function assertSectionName(name: string): void {
+  if (name.includes('/') || name.includes('\\')) throw new UserError(`section name "${name}": no path separators; the section's folder is placed beside the others`);
+  if (name.includes('..')) throw new UserError(`section name "${name}": no ".."`);
+  if (!SECTION_NAME.test(name)) throw new UserError(`section name "${name}": use an identifier: a lowercase letter, then letters, digits or _`);
+}
+
+/**
+ * The new section's files, shaped like the first section's: its schema folder's sibling, the same
+ * file names (`schemas/<name>/drizzle-schema.ts` and `kysely-types.ts` in the seed's layout).
+ */
+function sectionLayout(config: ResolvedConfig, name: string): { schemaFile: string; typesFile: string } {
+  const first = config.sections[0]!;
+  const folder = join(dirname(dirname(first.schemaFile)), name);
+  const typesBeside = dirname(first.typesFile) === dirname(first.schemaFile);
+  return { schemaFile: join(folder, basename(first.schemaFile)), typesFile: join(folder, typesBeside ? basename(first.typesFile) : 'kysely-types.ts') };
+}
+
+function emptySchema(name: string): string {
+  return `// Tables of section "${name}": every table exported here belongs to it. Add one with \`sections add-table ${name} <table>\`.\nimport { pgTable } from 'drizzle-orm/pg-core';\n`;
+}
