@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
+import { sampleFiles } from '../generate/sample-project.js';
+
+describe('the CLI shell', () => {
+  it('--help lists every command and exits 0', async () => {
+    const result = await runCli(['--help'], { cwd: REPO_ROOT });
+    expect(result.exitCode).toBe(0);
+    for (const command of ['init', 'generate', 'migrate', 'status', 'check', 'add-table', 'add-section']) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const result = await runCli(['--version'], { cwd: REPO_ROOT });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('an unknown command is exit 2 with a suggestion', async () => {
+    const result = await runCli(['genrate'], { cwd: REPO_ROOT });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("error: unknown command 'genrate'");
+    expect(result.stderr).toContain('(Did you mean generate?)');
+  });
+
+  it('an unknown flag is exit 2 with a suggestion', async () => {
+    const result = await runCli(['generate', '--dry-rn'], { cwd: REPO_ROOT });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("error: unknown option '--dry-rn'");
+    expect(result.stderr).toContain('(Did you mean --dry-run?)');
+  });
+
+  it('colour only when forced: FORCE_COLOR wins over no TTY, NO_COLOR wins otherwise', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    const plain = await runCli(['generate'], { cwd: project.dir });
+    expect(plain.stdout).not.toContain('\u001b[');
+    const forced = await runCli(['generate'], { cwd: project.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[');
+    const flag = await runCli(['--no-color', 'generate'], { cwd: project.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(flag.stdout).not.toContain('\u001b[');
+  });
+
+  it('--quiet prints nothing on success; --cwd runs elsewhere', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    const result = await runCli(['--quiet', '--cwd', project.dir, 'generate'], { cwd: REPO_ROOT });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('');
+    expect(project.exists('db/core/types.ts')).toBe(true);
+  });
+
+  it('--json on a user error prints one JSON document and exits 2', async () => {
+    const project = createTempProject({ files: { 'sections.config.ts': 'export default { sections: {} };' } });
+    const result = await runCli(['--json', 'generate'], { cwd: project.dir });
+    expect(result.exitCode).toBe(2);
+    const parsed = JSON.parse(result.stdout) as { ok: boolean; error: { message: string; exitCode: number } };
+    expect(parsed.ok).toBe(false);
+    expect(parsed.error.exitCode).toBe(2);
+    expect(parsed.error.message).toContain('sections.config.ts: migrations:');
+  });
+});
