@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { takeLoadedUserFiles } from '../config/import-module.js';
-import { displayPath, loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
+import { displayPath } from '../display-path.js';
 import { isSectionsError, SectionsError } from '../errors.js';
 import { parseColumnSpec } from '../edit/column-spec.js';
 import { loadEditModel } from '../edit/load-edit-model.js';

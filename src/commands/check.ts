@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createTwoFilesPatch } from 'diff';
-import { displayPath, loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
+import { displayPath } from '../display-path.js';
 import { isSectionsError } from '../errors.js';
 import { inspectMigrationFolder } from '../migrations/folder-integrity.js';
 import { readMigrationFolder } from '../migrations/migration-folder.js';

@@ -1,4 +1,5 @@
-import { displayPath, loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
+import { displayPath } from '../display-path.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { UserError } from '../errors.js';
 import { parseRenameSpec } from '../migrations/renames.js';

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
 import { configSchema, describeConfigIssues } from './config-schema.js';
 import type { SectionsConfig } from './define-config.js';
@@ -108,10 +109,4 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     missingStubs: config.missingStubs ?? 'error',
     cacheDir: process.env.SECTIONS_CACHE_DIR ? resolve(process.env.SECTIONS_CACHE_DIR) : resolve(rootDir, 'node_modules', '.cache', 'sections'),
   };
-}
-
-/** A path as the user would write it: relative to the cwd when inside it. */
-export function displayPath(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { displayPath } from '../config/load-config.js';
+import { displayPath } from '../display-path.js';
 import { importModule } from '../config/import-module.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel, SectionModel } from '../model/project-model.js';

@@ -1,5 +1,5 @@
 import type { ResolvedConfig, ResolvedSection } from '../config/resolved-config.js';
-import { displayPath } from '../config/load-config.js';
+import { displayPath } from '../display-path.js';
 import { importModule } from '../config/import-module.js';
 import { UserError } from '../errors.js';
 import type { EnumModel, ProjectModel, SectionModel, TableModel } from './project-model.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AddSectionResult } from '../../commands/add-section.js';
-import { displayPath } from '../../config/load-config.js';
+import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
 

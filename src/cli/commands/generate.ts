@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { GenerateOptions, GenerateResult } from '../../commands/generate.js';
 import type { CliContext } from '../context.js';
-import { displayPath } from '../../config/load-config.js';
+import { displayPath } from '../../display-path.js';
 import type { Output } from '../output.js';
 
 const collect = (value: string, previous: string[] | boolean | undefined): string[] => [...(Array.isArray(previous) ? previous : []), value];
