@@ -13,6 +13,8 @@ export type ImportName = (module: ImportModule, name: string) => string;
  */
 export function renderTable(table: TableDefinition, use: ImportName, indent = '  '): string {
   const pg = (name: string) => use('drizzle-orm/pg-core', name);
+  // Asked first so a new import lists it first, as the seed's imports do.
+  const pgTable = pg('pgTable');
   const lines = [
     `id: ${pg('serial')}('id').primaryKey(),`,
     `publicId: ${pg('uuid')}('public_id').notNull().unique().default(${use('drizzle-orm', 'sql')}\`gen_random_uuid()\`),`,
@@ -20,7 +22,7 @@ export function renderTable(table: TableDefinition, use: ImportName, indent = ' 
     `createdAt: ${pg('timestamp')}('created_at').defaultNow().notNull(),`,
     `updatedAt: ${pg('timestamp')}('updated_at').defaultNow().notNull(),`,
   ];
-  return `export const ${table.exportName} = ${pg('pgTable')}(${quote(table.name)}, {\n${lines.map((line) => `${indent}${line}`).join('\n')}\n});\n`;
+  return `export const ${table.exportName} = ${pgTable}(${quote(table.name)}, {\n${lines.map((line) => `${indent}${line}`).join('\n')}\n});\n`;
 }
 
 function renderColumn(column: ResolvedColumn, pg: (name: string) => string): string {
