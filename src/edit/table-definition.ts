@@ -40,6 +40,10 @@ export function defineTable(model: ProjectModel, sectionName: string, table: str
   assertSqlName(table, `table "${table}"`);
   const owner = ownerOf(model, table);
   if (owner) throw new UserError(`table "${table}" already belongs to section "${owner.name}"`);
+  const enumOwner = model.sections.find((candidate) => candidate.enums.some((entry) => entry.name === table && entry.schema === 'public'));
+  if (enumOwner) {
+    throw new UserError(`table "${table}": enum "${table}" of section "${enumOwner.name}" has that name, and PostgreSQL gives every table a type of the same name`);
+  }
 
   const keys = new Map<string, string>();
   for (const name of STANDARD_COLUMNS) keys.set(camelCase(name), name);

@@ -54,6 +54,8 @@ describe('sections add-table', () => {
     const result = await runCli(['add-table', 'customer', 'customer_note', '--dry-run'], { cwd: project.dir });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('would add table customer_note (customerNote) to section customer');
+    const json = await runCli(['--json', 'add-table', 'customer', 'customer_note', '--dry-run'], { cwd: project.dir });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, dryRun: true, section: 'customer', table: 'customer_note', exportName: 'customerNote', schemaStatus: 'updated', generate: null });
     expect(project.snapshot()).toEqual(before);
   });
 
@@ -65,6 +67,7 @@ describe('sections add-table', () => {
       [['vendor', 'order'], /^error table "order": "order" is a reserved word in PostgreSQL/],
       [['vendor', 'VendorPayout'], /^error table "VendorPayout": use a lowercase letter/],
       [['vendor', 'wishlist'], /^error table "wishlist" already belongs to section "customer"$/],
+      [['vendor', 'user_role'], /^error table "user_role": enum "user_role" of section "core" has that name/],
       [['vendor', 'vendor_rating', '--column', 'select:integer'], /^error column "select" of table "vendor_rating": "select" is a reserved word/],
       [['vendor', 'vendor_rating', '--column', 'public_id:uuid'], /every table already gets id, public_id, created_at, updated_at/],
       [
