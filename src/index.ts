@@ -20,9 +20,15 @@ export type { CodegenOptions, SectionConfig, SectionsConfig } from './config/def
 export { OperationError, SectionsError, UserError } from './errors.js';
 export type { GenerateOptions, GenerateResult } from './commands/generate.js';
 export type { CheckOptions, CheckProblem, CheckProblemKind, CheckResult } from './commands/check.js';
+export type { AddTableOptions, AddTableResult } from './commands/add-table.js';
+export type { AddSectionOptions, AddSectionResult } from './commands/add-section.js';
+export type { InitOptions, InitResult } from './commands/init.js';
 
+import type { AddSectionOptions, AddSectionResult } from './commands/add-section.js';
+import type { AddTableOptions, AddTableResult } from './commands/add-table.js';
 import type { CheckOptions, CheckResult } from './commands/check.js';
 import type { GenerateOptions, GenerateResult } from './commands/generate.js';
+import type { InitOptions, InitResult } from './commands/init.js';
 
 /** `sections generate`: the unified migration, every section's types, missing stubs. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -32,4 +38,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 /** `sections check`: what generate would change, broken boundaries, folder integrity. Writes nothing. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   return (await import('./commands/check.js')).check(options);
+}
+
+/** `sections add-table`: append a seed-shaped table to a section's schema, then generate. */
+export async function addTable(options: AddTableOptions): Promise<AddTableResult> {
+  return (await import('./commands/add-table.js')).addTable(options);
+}
+
+/** `sections add-section`: a new section's folder and schema, added to the config. */
+export async function addSection(options: AddSectionOptions): Promise<AddSectionResult> {
+  return (await import('./commands/add-section.js')).addSection(options);
+}
+
+/** `sections init`: the config, the seed's layout, drizzle.config.ts and npm scripts. */
+export async function init(options: InitOptions): Promise<InitResult> {
+  return (await import('./commands/init.js')).init(options);
 }
