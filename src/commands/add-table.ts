@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { takeLoadedUserFiles } from '../config/import-module.js';
 import { loadConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import { isSectionsError, SectionsError } from '../errors.js';
@@ -50,8 +49,6 @@ export async function addTable(options: AddTableOptions): Promise<AddTableResult
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   options.progress?.('loading section schemas');
   const model = await loadEditModel(config, options.cwd);
-  // The loaded schema modules are cached; generate must read the edited one afresh.
-  takeLoadedUserFiles();
   const table = defineTable(model, options.section, options.table, specs);
   const section = model.sections.find((candidate) => candidate.name === table.section)!;
   const schemaFile = section.config.schemaFile;

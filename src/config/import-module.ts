@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 
 type Jiti = ReturnType<typeof import('jiti').createJiti>;
 let jiti: Jiti | undefined;
+const loadedUserFiles = new Set<string>();
 
 /**
  * Loads a user's module (config or drizzle schema), TypeScript included, with no build step.
@@ -14,23 +15,37 @@ export async function importModule(file: string, what: string, shownAs = file): 
   try {
     if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     jiti ??= (await import('jiti')).createJiti(import.meta.url, { moduleCache: true, fsCache: true });
-    return (await jiti.import(file)) as Record<string, unknown>;
+    const exported = (await jiti.import(file)) as Record<string, unknown>;
+    for (const loaded of userModules(jiti)) loadedUserFiles.add(loaded);
+    return exported;
   } catch (error) {
     throw new UserError(`${shownAs}: cannot load ${what}: ${firstLine(error)}`);
   }
 }
 
 /**
- * The user's files loaded so far (the modules themselves and every local file they import),
- * forgotten so the next load reads them afresh (watch mode). These are what generated output
- * depends on, so the generation stamp hashes them.
+ * Drops the user's modules from the module cache, so the next imports read them afresh (a
+ * long-lived process: watch mode, the API). Modules imported after one call share instances,
+ * so schemas that import each other see the same tables.
+ */
+export function forgetUserModules(): void {
+  if (!jiti) return;
+  const cache = jiti.cache as Record<string, unknown>;
+  for (const file of userModules(jiti)) delete cache[file];
+}
+
+/**
+ * The user's files loaded since the last call (modules and every local file they import): what
+ * generated output depends on, so the generation stamp hashes them.
  */
 export function takeLoadedUserFiles(): string[] {
-  if (!jiti) return [];
-  const cache = jiti.cache as Record<string, unknown>;
-  const files = Object.keys(cache).filter((file) => !file.includes(`${sep}node_modules${sep}`));
-  for (const file of files) delete cache[file];
-  return files.sort();
+  const files = [...loadedUserFiles].sort();
+  loadedUserFiles.clear();
+  return files;
+}
+
+function userModules(instance: Jiti): string[] {
+  return Object.keys(instance.cache as Record<string, unknown>).filter((file) => !file.includes(`${sep}node_modules${sep}`));
 }
 
 function firstLine(error: unknown): string {

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { configSchema, describeConfigIssues } from './config-schema.js';
 import type { SectionsConfig } from './define-config.js';
 import type { ResolvedConfig, ResolvedSection } from './resolved-config.js';
-import { importModule } from './import-module.js';
+import { forgetUserModules, importModule } from './import-module.js';
 
 export const CONFIG_FILE_NAMES = [
   'sections.config.ts',
@@ -61,6 +61,7 @@ async function findConfigFile(options: LoadConfigOptions): Promise<string> {
 }
 
 async function loadConfigModule(configFile: string, shownAs: string): Promise<unknown> {
+  forgetUserModules();
   const exported = await importModule(configFile, 'config', shownAs);
   const config = (exported as { default?: unknown }).default ?? exported;
   return config;

@@ -1,6 +1,6 @@
 import type { ResolvedConfig, ResolvedSection } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
-import { importModule } from '../config/import-module.js';
+import { forgetUserModules, importModule } from '../config/import-module.js';
 import { UserError } from '../errors.js';
 import type { EnumModel, ProjectModel, SectionModel, TableModel } from './project-model.js';
 import { qualifiedName } from './project-model.js';
@@ -12,6 +12,7 @@ import { createTableMatcher, exactPattern, normalizePattern, type PatternSubject
  * {@link UserError} naming the section(s) and the table; all are collected, the first is the message.
  */
 export async function loadProjectModel(config: ResolvedConfig, cwd: string): Promise<ProjectModel> {
+  forgetUserModules();
   const loaded = await Promise.all(
     config.sections.map(async (section) => ({
       section,
