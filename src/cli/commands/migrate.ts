@@ -1,13 +1,61 @@
-import type { Command } from 'commander';
-import { OperationError } from '../../errors.js';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { MigrateResult } from '../../commands/migrate.js';
+import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
+import type { Output } from '../output.js';
+import { renderMigrationStates } from './status.js';
+
+const seconds = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new InvalidArgumentError('expected a number of seconds');
+  return parsed;
+};
 
 export function registerMigrate(program: Command, context: CliContext): void {
   program
     .command('migrate')
-    .description('(not built yet)')
-    .action(() => {
-      void context;
-      throw new OperationError('`sections migrate` is not built yet');
+    .description('apply pending migrations of the unified folder, safely (lock, checksums, one transaction each)')
+    .option('--url <url>', 'the target database (else DATABASE_URL, else config database.url, else embedded PGlite)')
+    .option('--dry-run', 'list what would run, in order; apply nothing')
+    .option('--allow-out-of-order', 'apply pending migrations older than the newest applied one')
+    .option('--lock-timeout <seconds>', 'how long to wait for another migrate', seconds, 60)
+    .option('--resolve <name>', 'mark a failed migration as --applied or --rolled-back')
+    .option('--applied', 'with --resolve: the failed migration is in fact applied')
+    .option('--rolled-back', 'with --resolve: the failed migration left nothing behind; it will run again')
+    .addHelpText('after', '\nExamples:\n  $ DATABASE_URL=postgres://app@db/app sections migrate\n  $ sections migrate --dry-run\n  $ sections migrate --resolve 0004_index_parts --applied')
+    .action(async (flags: { url?: string; dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout: number; resolve?: string; applied?: boolean; rolledBack?: boolean }) => {
+      if (flags.resolve && Boolean(flags.applied) === Boolean(flags.rolledBack)) throw new UserError('--resolve needs exactly one of --applied or --rolled-back');
+      if (!flags.resolve && (flags.applied || flags.rolledBack)) throw new UserError('--applied and --rolled-back go with --resolve <name>');
+      const global = context.global();
+      const output = context.output();
+      const { migrate } = await import('../../commands/migrate.js');
+      const result = await migrate({
+        cwd: global.cwd,
+        config: global.config,
+        url: flags.url,
+        dryRun: flags.dryRun,
+        allowOutOfOrder: flags.allowOutOfOrder,
+        lockTimeoutMs: flags.lockTimeout * 1000,
+        resolve: flags.resolve ? { tag: flags.resolve, as: flags.applied ? 'applied' : 'rolled-back' } : undefined,
+        progress: (step) => output.progress(step),
+      });
+      output.clearProgress();
+      if (global.json) output.json({ ok: true, ...result });
+      else renderMigrate(result, output);
     });
+}
+
+function renderMigrate(result: MigrateResult, output: Output): void {
+  const { color } = output;
+  output.info(`${color.dim('target')} ${result.target}`);
+  if (result.resolved) {
+    output.info(`${color.green('resolved')} ${result.resolved.tag} as ${result.resolved.as}`);
+    return;
+  }
+  if (result.applied.length === 0) {
+    output.info(`${color.green('✓')} up to date: nothing to apply`);
+    return;
+  }
+  for (const tag of result.applied) output.info(`${result.dryRun ? color.yellow('would apply') : color.green('applied')} ${tag}`);
+  if (result.dryRun) renderMigrationStates(result.migrations, output);
 }

@@ -1,13 +1,35 @@
 import type { Command } from 'commander';
-import { OperationError } from '../../errors.js';
+import type { MigrationState } from '../../migrate/migration-state.js';
 import type { CliContext } from '../context.js';
+import type { Output } from '../output.js';
 
 export function registerStatus(program: Command, context: CliContext): void {
   program
     .command('status')
-    .description('(not built yet)')
-    .action(() => {
-      void context;
-      throw new OperationError('`sections status` is not built yet');
+    .description('show each migration as applied / pending / modified / failed / missing-locally (exit 1 unless up to date)')
+    .option('--url <url>', 'the target database (else DATABASE_URL, else config database.url, else embedded PGlite)')
+    .action(async (flags: { url?: string }) => {
+      const global = context.global();
+      const output = context.output();
+      const { status } = await import('../../commands/status.js');
+      const result = await status({ cwd: global.cwd, config: global.config, url: flags.url });
+      if (global.json) output.json({ ok: result.upToDate, ...result });
+      else {
+        output.info(`${output.color.dim('target')} ${result.target}`);
+        renderMigrationStates(result.migrations, output);
+        output.info(result.upToDate ? `${output.color.green('✓')} up to date` : `${output.color.yellow('!')} not up to date`);
+      }
+      context.exitCode = result.upToDate ? 0 : 1;
     });
+}
+
+export function renderMigrationStates(migrations: readonly MigrationState[], output: Output): void {
+  const { color } = output;
+  const paint = { applied: color.green, pending: color.yellow, modified: color.red, failed: color.red, 'missing-locally': color.red } as const;
+  const width = Math.max(0, ...migrations.map((state) => state.tag.length));
+  for (const state of migrations) {
+    const flag = state.outOfOrder ? ' (out of order)' : '';
+    const detail = state.detail ? color.dim(`  ${state.detail}`) : '';
+    output.info(`${state.tag.padEnd(width)}  ${paint[state.status](state.status)}${flag}${detail}`);
+  }
 }

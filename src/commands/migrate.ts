@@ -1,0 +1,111 @@
+import { loadConfig } from '../config/load-config.js';
+import { OperationError, UserError } from '../errors.js';
+import { readMigrationFolder } from '../migrations/migration-folder.js';
+import { applyMigration } from '../migrate/apply-migration.js';
+import { ensureLedger, LEDGER, readLedger, STATE } from '../migrate/ledger.js';
+import { acquireMigrationLock, releaseMigrationLock } from '../migrate/lock.js';
+import { computeMigrationStates, hashSql, type MigrationState } from '../migrate/migration-state.js';
+import { connectTarget } from '../migrate/target.js';
+
+export interface MigrateOptions {
+  readonly cwd: string;
+  readonly config?: string | undefined;
+  /** The target database; else DATABASE_URL, else config `database.url`, else the embedded one. */
+  readonly url?: string | undefined;
+  readonly dryRun?: boolean;
+  /** Apply pending migrations older than the newest applied one (e.g. merged from a branch). */
+  readonly allowOutOfOrder?: boolean;
+  /** How long to wait for another migrate's lock. Default 60 s. */
+  readonly lockTimeoutMs?: number;
+  readonly connectTimeoutMs?: number;
+  /** Mark a failed migration as applied or rolled back, instead of migrating. */
+  readonly resolve?: { readonly tag: string; readonly as: 'applied' | 'rolled-back' } | undefined;
+  readonly progress?: (step: string) => void;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface MigrateResult {
+  readonly target: string;
+  readonly dryRun: boolean;
+  /** Tags applied by this run (or that would be, with dryRun), in order. */
+  readonly applied: readonly string[];
+  readonly resolved: { readonly tag: string; readonly as: 'applied' | 'rolled-back' } | null;
+  readonly migrations: readonly MigrationState[];
+}
+
+/**
+ * `sections migrate`: applies pending migrations under an advisory lock, each in its own
+ * transaction with its ledger row, after checking every applied file against its checksum.
+ */
+export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
+  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
+  const folder = await readMigrationFolder(config.migrationsDir);
+  const session = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
+  try {
+    if (session.kind === 'server') {
+      options.progress?.('waiting for the migration lock');
+      await acquireMigrationLock(session, options.lockTimeoutMs ?? 60_000);
+    }
+    if (!options.dryRun) await ensureLedger(session);
+    const { applied, states } = await readLedger(session);
+    const migrations = computeMigrationStates(folder, applied, states);
+
+    if (options.resolve) return { ...(await resolveMigration(session, folder, options.resolve, migrations)), target: session.target };
+
+    refuseUnsafe(migrations, options.allowOutOfOrder ?? false);
+    const pending = folder.migrations.filter((migration) => migrations.find((state) => state.tag === migration.entry.tag)?.status === 'pending');
+    if (!options.dryRun) {
+      for (const [index, migration] of pending.entries()) {
+        options.progress?.(`applying ${migration.entry.tag} (${index + 1}/${pending.length})`);
+        await applyMigration(session, migration);
+      }
+    }
+    const after = options.dryRun ? migrations : computeMigrationStates(folder, (await readLedger(session)).applied, []);
+    return { target: session.target, dryRun: options.dryRun ?? false, applied: pending.map((migration) => migration.entry.tag), resolved: null, migrations: after };
+  } finally {
+    if (session.kind === 'server') await releaseMigrationLock(session);
+    await session.close();
+  }
+}
+
+/** Nothing is applied while anything is wrong: every problem is checked before the first statement. */
+function refuseUnsafe(migrations: readonly MigrationState[], allowOutOfOrder: boolean): void {
+  const problems = migrations.flatMap((state): string[] => {
+    switch (state.status) {
+      case 'modified':
+        return [`${state.tag}: ${state.detail} (checksum mismatch with the ledger); restore the applied version`];
+      case 'missing-locally':
+        return [`${state.tag}: ${state.detail}`];
+      case 'failed':
+        return [`${state.tag} failed earlier (${state.detail ?? 'unknown error'}); fix the database, then \`sections migrate --resolve ${state.tag} --applied\` or \`--rolled-back\``];
+      case 'pending':
+        return state.outOfOrder && !allowOutOfOrder
+          ? [`${state.tag} is pending but older than the newest applied migration (merged from another branch?); apply it with --allow-out-of-order, or regenerate it with \`sections generate --rebase\``]
+          : [];
+      case 'applied':
+        return [];
+    }
+  });
+  const [first, ...rest] = problems;
+  if (first) throw new OperationError(`nothing was applied: ${first}`, rest);
+}
+
+async function resolveMigration(
+  session: Awaited<ReturnType<typeof connectTarget>>,
+  folder: Awaited<ReturnType<typeof readMigrationFolder>>,
+  resolve: NonNullable<MigrateOptions['resolve']>,
+  migrations: readonly MigrationState[],
+): Promise<Omit<MigrateResult, 'target'>> {
+  const state = migrations.find((candidate) => candidate.tag === resolve.tag);
+  if (!state) throw new UserError(`--resolve ${resolve.tag}: no migration with that name in the journal`);
+  if (state.status !== 'failed') throw new UserError(`--resolve ${resolve.tag}: that migration is ${state.status}, not failed`);
+  const migration = folder.migrations.find((candidate) => candidate.entry.tag === resolve.tag)!;
+  await session.exec('BEGIN');
+  if (resolve.as === 'applied') {
+    await session.query(`insert into ${LEDGER} (hash, created_at) values ($1, $2)`, [hashSql(migration.sql ?? ''), migration.entry.when]);
+  }
+  await session.query(`delete from ${STATE} where tag = $1`, [resolve.tag]);
+  await session.exec('COMMIT');
+  const { applied, states } = await readLedger(session);
+  return { dryRun: false, applied: [], resolved: resolve, migrations: computeMigrationStates(folder, applied, states) };
+}

@@ -1,0 +1,34 @@
+import { loadConfig } from '../config/load-config.js';
+import { readMigrationFolder } from '../migrations/migration-folder.js';
+import { readLedger } from '../migrate/ledger.js';
+import { computeMigrationStates, type MigrationState } from '../migrate/migration-state.js';
+import { connectTarget } from '../migrate/target.js';
+
+export interface StatusOptions {
+  readonly cwd: string;
+  readonly config?: string | undefined;
+  readonly url?: string | undefined;
+  readonly connectTimeoutMs?: number;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface StatusResult {
+  readonly target: string;
+  /** True when every migration is applied and nothing diverged: usable as a deploy gate. */
+  readonly upToDate: boolean;
+  readonly migrations: readonly MigrationState[];
+}
+
+/** `sections status`: every migration as applied / pending / modified / failed / missing-locally. Reads only. */
+export async function status(options: StatusOptions): Promise<StatusResult> {
+  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
+  const folder = await readMigrationFolder(config.migrationsDir);
+  const session = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
+  try {
+    const { applied, states } = await readLedger(session);
+    const migrations = computeMigrationStates(folder, applied, states);
+    return { target: session.target, upToDate: migrations.every((state) => state.status === 'applied'), migrations };
+  } finally {
+    await session.close();
+  }
+}
