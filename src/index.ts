@@ -23,12 +23,17 @@ export type { CheckOptions, CheckProblem, CheckProblemKind, CheckResult } from '
 export type { AddTableOptions, AddTableResult } from './commands/add-table.js';
 export type { AddSectionOptions, AddSectionResult } from './commands/add-section.js';
 export type { InitOptions, InitResult } from './commands/init.js';
+export type { MigrateOptions, MigrateResult } from './commands/migrate.js';
+export type { StatusOptions, StatusResult } from './commands/status.js';
+export type { MigrationState, MigrationStatus } from './migrate/migration-state.js';
 
 import type { AddSectionOptions, AddSectionResult } from './commands/add-section.js';
 import type { AddTableOptions, AddTableResult } from './commands/add-table.js';
 import type { CheckOptions, CheckResult } from './commands/check.js';
 import type { GenerateOptions, GenerateResult } from './commands/generate.js';
 import type { InitOptions, InitResult } from './commands/init.js';
+import type { MigrateOptions, MigrateResult } from './commands/migrate.js';
+import type { StatusOptions, StatusResult } from './commands/status.js';
 
 /** `sections generate`: the unified migration, every section's types, missing stubs. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -53,4 +58,14 @@ export async function addSection(options: AddSectionOptions): Promise<AddSection
 /** `sections init`: the config, the seed's layout, drizzle.config.ts and npm scripts. */
 export async function init(options: InitOptions): Promise<InitResult> {
   return (await import('./commands/init.js')).init(options);
+}
+
+/** `sections migrate`: apply pending migrations under an advisory lock, one transaction each. */
+export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
+  return (await import('./commands/migrate.js')).migrate(options);
+}
+
+/** `sections status`: where the target database stands; `upToDate` is the deploy gate. */
+export async function status(options: StatusOptions): Promise<StatusResult> {
+  return (await import('./commands/status.js')).status(options);
 }
