@@ -15,6 +15,7 @@ import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel } from '../model/project-model.js';
 import { branchMigrations, inspectMigrationFolder } from '../migrations/folder-integrity.js';
 import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
+import { planScaffold } from '../scaffold/plan-scaffold.js';
 import type { Plan, PlannedFile } from './plan.js';
 
 export type Progress = (step: string) => void;
@@ -83,7 +84,8 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     ownership: 'generated',
     kind: 'sum',
   };
-  const files = [...(migration?.files ?? []), ...(migrationSql.length > 0 ? [sum] : []), ...types];
+  const stubs = await planScaffold(model);
+  const files = [...(migration?.files ?? []), ...(migrationSql.length > 0 ? [sum] : []), ...types, ...stubs];
   return { model, folder, migration, plan: { files, deletions }, usedDatabase, loadedFiles };
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { BoundaryViolation } from '../model/boundaries.js';
 import type { Plan } from './plan.js';
@@ -28,6 +29,7 @@ export interface StampedOutput {
 }
 
 const EXISTS = 'exists';
+const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
 export async function createStamp(
   config: ResolvedConfig,
@@ -36,7 +38,7 @@ export async function createStamp(
   sections: GenerationStamp['sections'],
   foreignKeyViolations: readonly BoundaryViolation[],
 ): Promise<GenerationStamp> {
-  const inputFiles = [...new Set([config.configFile, ...loadedFiles, ...(await listFiles(config.migrationsDir))])].sort();
+  const inputFiles = [...new Set([config.configFile, ...loadedFiles, ...(await listInputFolders(config))])].sort();
   const inputs: Record<string, string> = {};
   for (const file of inputFiles) inputs[file] = (await hashFile(file)) ?? 'missing';
   const outputs: Record<string, StampedOutput> = {};
@@ -55,8 +57,7 @@ export async function readValidStamp(config: ResolvedConfig): Promise<Generation
     return undefined;
   }
   if (stamp.tools !== toolVersions()) return undefined;
-  const migrationFiles = await listFiles(config.migrationsDir);
-  if (migrationFiles.some((file) => !(file in stamp.inputs))) return undefined;
+  if ((await listInputFolders(config)).some((file) => !(file in stamp.inputs))) return undefined;
   for (const [file, expected] of Object.entries(stamp.inputs)) {
     if (((await hashFile(file)) ?? 'missing') !== expected) return undefined;
   }
@@ -77,6 +78,12 @@ export async function writeStamp(config: ResolvedConfig, stamp: GenerationStamp)
   } catch {
     // Only a speed-up: the next run takes the full path.
   }
+}
+
+/** Folders whose every file is an input: a file added there changes the output. */
+async function listInputFolders(config: ResolvedConfig): Promise<string[]> {
+  const folders = [config.migrationsDir, BUILT_IN_TEMPLATES, ...(config.templatesDir ? [config.templatesDir] : [])];
+  return (await Promise.all(folders.map(listFiles))).flat();
 }
 
 function stampPath(config: ResolvedConfig): string {
