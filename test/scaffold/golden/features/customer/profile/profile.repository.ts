@@ -1,0 +1,43 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DB } from '../../../db/customer/types.js';
+
+export type CustomerProfile = Selectable<DB['customerProfile']>;
+export type NewCustomerProfile = Insertable<DB['customerProfile']>;
+export type CustomerProfileUpdate = Updateable<DB['customerProfile']>;
+
+/**
+ * Queries of table `customer_profile` (section customer), typed by this section's types only.
+ * Scaffolded by `sections generate`; yours to edit.
+ */
+export class CustomerProfileRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async findById(id: CustomerProfile['id']): Promise<CustomerProfile | undefined> {
+    return this.db.selectFrom('customerProfile').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async update(id: CustomerProfile['id'], values: CustomerProfileUpdate): Promise<CustomerProfile | undefined> {
+    return this.db.updateTable('customerProfile').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+  }
+
+  /** True when a row was deleted. */
+  async delete(id: CustomerProfile['id']): Promise<boolean> {
+    const result = await this.db.deleteFrom('customerProfile').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /** A page of rows in a stable order. */
+  async list(page: { limit?: number; offset?: number } = {}): Promise<CustomerProfile[]> {
+    return this.db
+      .selectFrom('customerProfile')
+      .selectAll()
+      .orderBy('id')
+      .limit(page.limit ?? 50)
+      .offset(page.offset ?? 0)
+      .execute();
+  }
+
+  async create(values: NewCustomerProfile): Promise<CustomerProfile> {
+    return this.db.insertInto('customerProfile').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+}

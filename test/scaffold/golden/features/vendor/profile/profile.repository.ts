@@ -1,0 +1,43 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DB } from '../../../db/vendor/types.js';
+
+export type VendorProfile = Selectable<DB['vendorProfile']>;
+export type NewVendorProfile = Insertable<DB['vendorProfile']>;
+export type VendorProfileUpdate = Updateable<DB['vendorProfile']>;
+
+/**
+ * Queries of table `vendor_profile` (section vendor), typed by this section's types only.
+ * Scaffolded by `sections generate`; yours to edit.
+ */
+export class VendorProfileRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async findById(id: VendorProfile['id']): Promise<VendorProfile | undefined> {
+    return this.db.selectFrom('vendorProfile').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async update(id: VendorProfile['id'], values: VendorProfileUpdate): Promise<VendorProfile | undefined> {
+    return this.db.updateTable('vendorProfile').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+  }
+
+  /** True when a row was deleted. */
+  async delete(id: VendorProfile['id']): Promise<boolean> {
+    const result = await this.db.deleteFrom('vendorProfile').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /** A page of rows in a stable order. */
+  async list(page: { limit?: number; offset?: number } = {}): Promise<VendorProfile[]> {
+    return this.db
+      .selectFrom('vendorProfile')
+      .selectAll()
+      .orderBy('id')
+      .limit(page.limit ?? 50)
+      .offset(page.offset ?? 0)
+      .execute();
+  }
+
+  async create(values: NewVendorProfile): Promise<VendorProfile> {
+    return this.db.insertInto('vendorProfile').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+}
