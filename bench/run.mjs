@@ -1,0 +1,412 @@
+#!/usr/bin/env node
+// `npm run bench`: sections against the seed's own script chain, side by side, on this machine.
+// Writes bench/RESULTS.md and bench/chart.svg. Times are wall clock of whole processes (what a
+// developer or CI waits for); peak RSS comes from GNU time's %M for every measured process.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORK = join(ROOT, 'bench', '.work');
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECTIONS = [process.execPath, join(ROOT, 'bin', 'sections.js')];
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+/** Runs a command under GNU time; returns seconds and peak RSS in MB. Fails loudly on a non-zero exit. */
+function measure(command, args, options = {}) {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  const rssKb = Number(result.stderr.trim().split('\n').at(-1));
+  return { seconds, rssMb: rssKb / 1024 };
+}
+
+/** A sequence of commands counts as one run: times add up, RSS is the largest. */
+function measureSteps(steps) {
+  let seconds = 0;
+  let rssMb = 0;
+  for (const [command, args, options] of steps) {
+    const one = measure(command, args, options);
+    seconds += one.seconds;
+    rssMb = Math.max(rssMb, one.rssMb);
+  }
+  return { seconds, rssMb };
+}
+
+/** `runs` repetitions of prepare() (untimed) then run() (timed). */
+async function repeat(runs, prepare, run) {
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) {
+    const context = await prepare(i);
+    samples.push(run(context));
+  }
+  const times = samples.map((sample) => sample.seconds).sort((a, b) => a - b);
+  return {
+    runs,
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    max: times.at(-1),
+    rssMb: Math.max(...samples.map((sample) => sample.rssMb)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Databases
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let databaseCount = 0;
+const created = [];
+async function freshDatabase() {
+  const name = `sections_bench_${process.pid}_${databaseCount++}`;
+  await admin(`create database "${name}"`);
+  created.push(name);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropDatabases() {
+  for (const name of created.splice(0)) await admin(`drop database if exists "${name}" with (force)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projects
+
+function fresh(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function write(file, content) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+/** The seed's include patterns; the customer one with the alternation made explicit, or kysely-codegen matches nothing. */
+function seedPatterns(sections) {
+  return Object.fromEntries(sections.map((section) => [section.name, section.pattern]));
+}
+
+function drizzleConfig(dir, schemas, out, url) {
+  write(
+    join(dir, 'drizzle.config.mjs'),
+    `export default { dialect: 'postgresql', schema: ${JSON.stringify(schemas)}, out: ${JSON.stringify(out)}, dbCredentials: { url: ${JSON.stringify(url)} } };\n`,
+  );
+}
+
+/** The seed's chain: drizzle-kit generate, drizzle-kit migrate, then kysely-codegen once per section. */
+function chainSteps(dir, sections) {
+  return [
+    [bin('drizzle-kit'), ['generate', '--config', 'drizzle.config.mjs'], { cwd: dir }],
+    [bin('drizzle-kit'), ['migrate', '--config', 'drizzle.config.mjs'], { cwd: dir }],
+    ...sections.map((section) => [
+      bin('kysely-codegen'),
+      ['--dialect', 'postgres', '--url', section.url, '--camel-case', '--include-pattern', section.pattern, '--out-file', section.types],
+      { cwd: dir },
+    ]),
+  ];
+}
+
+/** The seed's CI gate: drizzle-kit check, then kysely-codegen --verify per section. */
+function chainCheckSteps(dir, sections) {
+  return [
+    [bin('drizzle-kit'), ['check', '--config', 'drizzle.config.mjs'], { cwd: dir }],
+    ...sections.map((section) => [
+      bin('kysely-codegen'),
+      ['--dialect', 'postgres', '--url', section.url, '--camel-case', '--include-pattern', section.pattern, '--out-file', section.types, '--verify'],
+      { cwd: dir },
+    ]),
+  ];
+}
+
+// The demo, as committed at the repo root.
+const DEMO_SECTIONS = [
+  { name: 'core', pattern: '@(body_style|category_part|color|file|manufacturer|model|model_variation|model_variation_category|model_variation_to_category|part|part_alternative|part_category|part_name|part_tag|user|vin_prefix)' },
+  { name: 'vendor', pattern: 'vendor_*' },
+  { name: 'customer', pattern: '@(customer_*|shopping_*|wishlist*)' },
+];
+const SCHEMAS = 'example/src/shared/database/schemas';
+const MIGRATIONS = './example/src/shared/database/migrations';
+
+function copyDemo(dir) {
+  fresh(dir);
+  cpSync(join(ROOT, 'sections.config.ts'), join(dir, 'sections.config.ts'));
+  cpSync(join(ROOT, 'example'), join(dir, 'example'), { recursive: true });
+  return dir;
+}
+
+function oneColumnChange(dir) {
+  const file = join(dir, SCHEMAS, 'vendor', 'drizzle-schema.ts');
+  writeFileSync(file, readFileSync(file, 'utf8').replace("location: varchar('location', { length: 100 }),", "location: varchar('location', { length: 100 }),\n  shelf: varchar('shelf', { length: 20 }),"));
+}
+
+function demoChainSections(dir, url) {
+  return DEMO_SECTIONS.map((section) => ({ ...section, url, types: join(dir, SCHEMAS, section.name, 'kysely-types.ts') }));
+}
+
+/** A synthetic project: `sectionCount` sections of `tableCount` tables, with foreign keys inside each section. */
+function syntheticProject(dir, sectionCount, tableCount) {
+  fresh(dir);
+  const sections = [];
+  for (let s = 0; s < sectionCount; s += 1) {
+    const name = `s${String(s).padStart(3, '0')}`;
+    const tables = [];
+    for (let t = 0; t < tableCount; t += 1) {
+      const table = `${name}_t${String(t).padStart(2, '0')}`;
+      const fk = t > 0 ? `\n  parentId: integer('parent_id').references(() => ${name}T${String(t - 1).padStart(2, '0')}.id),` : '';
+      tables.push(
+        `export const ${name}T${String(t).padStart(2, '0')} = pgTable('${table}', {\n  id: serial('id').primaryKey(),\n  publicId: uuid('public_id').notNull().unique().default(sql\`gen_random_uuid()\`),\n  title: varchar('title', { length: 200 }).notNull(),\n  amount: numeric('amount', { precision: 12, scale: 2 }),\n  active: boolean('active').default(true).notNull(),${fk}\n  createdAt: timestamp('created_at').defaultNow().notNull(),\n});\n`,
+      );
+    }
+    write(
+      join(dir, 'db', name, 'schema.ts'),
+      `import { sql } from 'drizzle-orm';\nimport { boolean, integer, numeric, pgTable, serial, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';\n\n${tables.join('\n')}`,
+    );
+    sections.push({ name, pattern: `${name}_*` });
+  }
+  write(
+    join(dir, 'sections.config.mjs'),
+    `export default { migrations: './db/migrations', sections: { ${sections.map((section) => `${section.name}: { schema: './db/${section.name}/schema.ts', types: './db/${section.name}/types.ts' }`).join(', ')} } };\n`,
+  );
+  return sections;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+async function caseA() {
+  const template = copyDemo(join(WORK, 'a-template'));
+  measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: template, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } });
+  const sectionsServer = await repeat(
+    RUNS,
+    () => {
+      const dir = join(WORK, 'a-run');
+      fresh(dir);
+      cpSync(template, dir, { recursive: true });
+      oneColumnChange(dir);
+      return dir;
+    },
+    (dir) => measure(SECTIONS[0], [SECTIONS[1], 'generate', '--shadow-url', SERVER, '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } }),
+  );
+  const sectionsPglite = await repeat(
+    RUNS,
+    () => {
+      const dir = join(WORK, 'a-run');
+      fresh(dir);
+      cpSync(template, dir, { recursive: true });
+      oneColumnChange(dir);
+      return dir;
+    },
+    (dir) => measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } }),
+  );
+  const chain = await repeat(
+    RUNS,
+    async () => {
+      const dir = join(WORK, 'a-chain');
+      fresh(dir);
+      cpSync(template, dir, { recursive: true });
+      const url = await freshDatabase();
+      drizzleConfig(dir, DEMO_SECTIONS.map((section) => `./${SCHEMAS}/${section.name}/drizzle-schema.ts`), MIGRATIONS, url);
+      // The developer's database already has the existing migrations.
+      execFileSync(bin('drizzle-kit'), ['migrate', '--config', 'drizzle.config.mjs'], { cwd: dir, stdio: 'ignore' });
+      oneColumnChange(dir);
+      return { dir, url };
+    },
+    ({ dir, url }) => measureSteps(chainSteps(dir, demoChainSections(dir, url))),
+  );
+  await dropDatabases();
+  return { sectionsServer, sectionsPglite, chain };
+}
+
+async function caseB() {
+  const dir = copyDemo(join(WORK, 'b'));
+  const cache = join(WORK, 'b-cache');
+  measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: cache } });
+  const warm = await repeat(RUNS, () => dir, (cwd) => measure(SECTIONS[0], [SECTIONS[1], 'check', '-q'], { cwd, env: { SECTIONS_CACHE_DIR: cache } }));
+  const cold = await repeat(
+    RUNS,
+    () => fresh(join(WORK, 'b-cold-cache')),
+    (coldCache) => measure(SECTIONS[0], [SECTIONS[1], 'check', '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: coldCache } }),
+  );
+  const url = await freshDatabase();
+  drizzleConfig(dir, DEMO_SECTIONS.map((section) => `./${SCHEMAS}/${section.name}/drizzle-schema.ts`), MIGRATIONS, url);
+  execFileSync(bin('drizzle-kit'), ['migrate', '--config', 'drizzle.config.mjs'], { cwd: dir, stdio: 'ignore' });
+  const chain = await repeat(RUNS, () => dir, (cwd) => measureSteps(chainCheckSteps(cwd, demoChainSections(cwd, url))));
+  await dropDatabases();
+  return { warm, cold, chain };
+}
+
+async function caseC(sectionCount, tableCount, chainRuns) {
+  const label = `${sectionCount}x${tableCount}`;
+  const cold = await repeat(
+    RUNS,
+    () => {
+      const dir = join(WORK, `c-${label}`);
+      syntheticProject(dir, sectionCount, tableCount);
+      return { dir, cache: fresh(join(WORK, `c-${label}-cache`)) };
+    },
+    ({ dir, cache }) => measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: cache } }),
+  );
+  const warmDir = join(WORK, `c-${label}`);
+  const warmCache = join(WORK, `c-${label}-cache`);
+  const warm = await repeat(RUNS, () => warmDir, (cwd) => measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd, env: { SECTIONS_CACHE_DIR: warmCache } }));
+  const chain = await repeat(
+    chainRuns,
+    async () => {
+      const dir = join(WORK, `c-${label}-chain`);
+      const sections = syntheticProject(dir, sectionCount, tableCount);
+      const url = await freshDatabase();
+      drizzleConfig(dir, sections.map((section) => `./db/${section.name}/schema.ts`), './db/migrations', url);
+      return { dir, sections: sections.map((section) => ({ ...section, url, types: join(dir, 'db', section.name, 'types.ts') })) };
+    },
+    ({ dir, sections }) => measureSteps(chainSteps(dir, sections)),
+  );
+  await dropDatabases();
+  return { label, tables: sectionCount * tableCount, cold, warm, chain };
+}
+
+async function caseD() {
+  const help = await repeat(10, () => ROOT, (cwd) => measure(SECTIONS[0], [SECTIONS[1], '--help'], { cwd }));
+  const node = await repeat(10, () => ROOT, (cwd) => measure(process.execPath, ['-e', '0'], { cwd }));
+  return { help, node };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const s = (value) => `${value.toFixed(2)} s`;
+const row = (name, m) => `| ${name} | ${s(m.median)} | ${s(m.min)} – ${s(m.max)} | ${m.runs} | ${Math.round(m.rssMb)} MB |`;
+const verdict = (ok) => (ok ? '**PASS**' : '**MISS**');
+
+function chart(c) {
+  const width = 640;
+  const height = 360;
+  const pad = 56;
+  const maxTables = Math.max(...c.map((entry) => entry.tables));
+  const maxTime = Math.max(...c.flatMap((entry) => [entry.chain.median, entry.cold.median, entry.warm.median]));
+  const x = (tables) => pad + ((width - 2 * pad) * tables) / maxTables;
+  const y = (seconds) => height - pad - ((height - 2 * pad) * seconds) / maxTime;
+  const line = (pick, color, label, offset) => {
+    const points = c.map((entry) => `${x(entry.tables).toFixed(1)},${y(pick(entry)).toFixed(1)}`).join(' ');
+    const dots = c.map((entry) => `<circle cx="${x(entry.tables).toFixed(1)}" cy="${y(pick(entry)).toFixed(1)}" r="3" fill="${color}"/>`).join('');
+    return `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points}"/>${dots}<text x="${width - pad - 170}" y="${pad + offset}" fill="${color}" font-size="12">${label}</text>`;
+  };
+  const ticks = c.map((entry) => `<text x="${x(entry.tables).toFixed(1)}" y="${height - pad + 16}" font-size="11" text-anchor="middle">${entry.tables} (${entry.label})</text>`).join('');
+  const yTicks = [0, 0.25, 0.5, 0.75, 1]
+    .map((f) => `<text x="${pad - 6}" y="${y(maxTime * f).toFixed(1)}" font-size="11" text-anchor="end">${(maxTime * f).toFixed(0)} s</text>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
+<rect width="100%" height="100%" fill="white"/>
+<text x="${width / 2}" y="24" font-size="14" text-anchor="middle">generate: time against table count (median)</text>
+<line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="black"/>
+<line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="black"/>
+${ticks}${yTicks}
+${line((entry) => entry.chain.median, '#c0392b', "seed's chain (drizzle-kit + kysely-codegen per section)", 0)}
+${line((entry) => entry.cold.median, '#2471a3', 'sections generate, cold', 16)}
+${line((entry) => entry.warm.median, '#27ae60', 'sections generate, warm', 32)}
+</svg>
+`;
+}
+
+async function main() {
+  fresh(WORK);
+  console.log('D: startup');
+  const d = await caseD();
+  console.log('A: the demo after a one-column change');
+  const a = await caseA();
+  console.log('B: check on an up-to-date tree');
+  const b = await caseB();
+  console.log('C: synthetic sizes');
+  const c = [await caseC(3, 8, RUNS), await caseC(20, 10, 3), await caseC(100, 10, 2)];
+
+  const ratioA = a.sectionsServer.median / a.chain.median;
+  const ratioB = b.warm.median / b.chain.median;
+  const growth = c[2].cold.median / c[0].cold.median;
+  const ratioD = d.help.median / d.node.median;
+  const peak = Math.max(
+    a.sectionsServer.rssMb, a.sectionsPglite.rssMb, b.warm.rssMb, b.cold.rssMb, d.help.rssMb,
+    ...c.flatMap((entry) => [entry.cold.rssMb, entry.warm.rssMb]),
+  );
+
+  const report = `# Benchmark results
+
+Regenerated by \`npm run bench\` (bench/run.mjs). Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${SERVER.replace(/:[^:@/]*@/, ':***@')}.
+Wall-clock time of whole processes, median of N runs with min–max; peak RSS from GNU time (%M), the
+largest of any process in a run. The seed's chain is its own scripts: \`drizzle-kit generate\`,
+\`drizzle-kit migrate\`, then \`kysely-codegen\` once per section (one process and one introspection each);
+in CI \`drizzle-kit check\` then \`kysely-codegen --verify\` per section.
+
+## Targets
+
+| target | measured | |
+|---|---|---|
+| A: generate after a one-column change ≤ 0.25× the chain | ${ratioA.toFixed(2)}× (${s(a.sectionsServer.median)} vs ${s(a.chain.median)}) | ${verdict(ratioA <= 0.25)} |
+| B: check on an up-to-date tree ≤ 0.10× the chain | ${ratioB.toFixed(3)}× (${s(b.warm.median)} vs ${s(b.chain.median)}) | ${verdict(ratioB <= 0.1)} |
+| C: 100×10 generate (cold) within 4× of 3×8 | ${growth.toFixed(2)}× (${s(c[2].cold.median)} vs ${s(c[0].cold.median)}) | ${verdict(growth <= 4)} |
+| peak RSS of every sections command ≤ 500 MB | ${Math.round(peak)} MB | ${verdict(peak <= 500)} |
+| D: \`sections --help\` ≤ 3× \`node -e 0\` | ${ratioD.toFixed(2)}× (${s(d.help.median)} vs ${s(d.node.median)}) | ${verdict(ratioD <= 3)} |
+
+## A: the demo (24 tables, 3 sections) after a one-column change
+
+| command | median | min – max | runs | peak RSS |
+|---|---|---|---|---|
+${row('sections generate --shadow-url (local server)', a.sectionsServer)}
+${row('sections generate (embedded PGlite)', a.sectionsPglite)}
+${row("seed's chain (local server)", a.chain)}
+
+## B: check on an up-to-date tree
+
+| command | median | min – max | runs | peak RSS |
+|---|---|---|---|---|
+${row('sections check (warm: generation stamp valid)', b.warm)}
+${row('sections check (cold: empty cache, embedded PGlite)', b.cold)}
+${row('drizzle-kit check + kysely-codegen --verify ×3', b.chain)}
+
+## C: generated schemas (sections × tables)
+
+| size | tables | sections generate cold | warm | seed's chain | chain runs | chain / cold |
+|---|---|---|---|---|---|---|
+${c.map((entry) => `| ${entry.label} | ${entry.tables} | ${s(entry.cold.median)} (${s(entry.cold.min)}–${s(entry.cold.max)}, ${Math.round(entry.cold.rssMb)} MB) | ${s(entry.warm.median)} (${Math.round(entry.warm.rssMb)} MB) | ${s(entry.chain.median)} (${s(entry.chain.min)}–${s(entry.chain.max)}) | ${entry.chain.runs} | ${(entry.chain.median / entry.cold.median).toFixed(1)}× |`).join('\n')}
+
+Cold = from scratch with an empty cache (first migration, types and stubs for every table, embedded
+PGlite booted from scratch). Warm = rerun with nothing changed. The chain at 20×10 and 100×10 runs 20
+and 100 kysely-codegen processes per run, so it is measured 3 and 2 times there.
+
+![time against table count](chart.svg)
+
+## D: startup
+
+| command | median | min – max | runs | peak RSS |
+|---|---|---|---|---|
+${row('sections --help', d.help)}
+${row('node -e 0', d.node)}
+`;
+  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+  writeFileSync(join(ROOT, 'bench', 'chart.svg'), chart(c));
+  rmSync(WORK, { recursive: true, force: true });
+  console.log(report);
+}
+
+main().catch(async (error) => {
+  await dropDatabases().catch(() => undefined);
+  console.error(error);
+  process.exitCode = 1;
+});
