@@ -123,7 +123,8 @@ const inventory = new VendorInventoryRepository(counted);
 const service = new VendorInventoryService(inventory, parts);
 
 const owner = await users.create({ email: 'a@example.com' });
-const made = await Promise.all([1, 2, 3].map((n) => parts.create({ name: 'part ' + n, ownerId: owner.id })));
+const made = [];
+for (const n of [1, 2, 3]) made.push(await parts.create({ name: 'part ' + n, ownerId: owner.id }));
 const vendor = await profiles.create({ businessName: 'Acme' });
 const rows = [];
 for (const part of [...made, made[0]!]) rows.push(await inventory.create({ vendorId: vendor.id, corePartPublicId: part.publicId, price: '9.50' }));
