@@ -196,28 +196,15 @@ function syntheticProject(dir, sectionCount, tableCount) {
 async function caseA() {
   const template = copyDemo(join(WORK, 'a-template'));
   measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: template, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } });
-  const sectionsServer = await repeat(
-    RUNS,
-    () => {
-      const dir = join(WORK, 'a-run');
-      fresh(dir);
-      cpSync(template, dir, { recursive: true });
-      oneColumnChange(dir);
-      return dir;
-    },
-    (dir) => measure(SECTIONS[0], [SECTIONS[1], 'generate', '--shadow-url', SERVER, '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } }),
-  );
-  const sectionsPglite = await repeat(
-    RUNS,
-    () => {
-      const dir = join(WORK, 'a-run');
-      fresh(dir);
-      cpSync(template, dir, { recursive: true });
-      oneColumnChange(dir);
-      return dir;
-    },
-    (dir) => measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } }),
-  );
+  const changedCopy = () => {
+    const dir = fresh(join(WORK, 'a-run'));
+    cpSync(template, dir, { recursive: true });
+    oneColumnChange(dir);
+    return dir;
+  };
+  const generateIn = (extra) => (dir) => measure(SECTIONS[0], [SECTIONS[1], 'generate', ...extra, '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } });
+  const sectionsServer = await repeat(RUNS, changedCopy, generateIn(['--shadow-url', SERVER]));
+  const sectionsPglite = await repeat(RUNS, changedCopy, generateIn([]));
   const chain = await repeat(
     RUNS,
     async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addSection } from '../../src/commands/add-section.js';
-import { nodeFileSystem, type FileSystem } from '../../src/plan/file-system.js';
+import { failingOnRename } from '../helpers/failing-fs.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject } from '../helpers/temp-project.js';
 import { SAMPLE_CONFIG, sampleFiles } from '../generate/sample-project.js';
@@ -65,17 +65,9 @@ describe('sections add-section', () => {
   it('a write failing between the two files leaves every original byte-identical', async () => {
     const project = createTempProject({ files: sampleFiles() });
     const before = project.snapshot();
-    let renames = 0;
-    const failing: FileSystem = {
-      ...nodeFileSystem,
-      rename: async (from, to) => {
-        renames += 1;
-        if (renames === 2) throw Object.assign(new Error('disk full'), { code: 'ENOSPC', path: to });
-        return nodeFileSystem.rename(from, to);
-      },
-    };
+    const failing = failingOnRename(2);
     await expect(addSection({ cwd: project.dir, name: 'billing', fs: failing })).rejects.toThrow(/sections\.config\.ts \(ENOSPC\); every file was left as it was/);
-    expect(renames).toBe(2);
+    expect(failing.renames()).toBe(2);
     expect(project.snapshot()).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { execa } from 'execa';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { init } from '../../src/commands/init.js';
-import { nodeFileSystem, type FileSystem } from '../../src/plan/file-system.js';
+import { failingOnRename } from '../helpers/failing-fs.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
 
@@ -93,17 +93,9 @@ describe('sections init', () => {
   it('a write failing between two files leaves every original byte-identical', async () => {
     const project = createTempProject({ files: { 'package.json': '{\n  "name": "shop"\n}\n', 'README.md': 'hello\n' } });
     const before = project.snapshot();
-    let renames = 0;
-    const failing: FileSystem = {
-      ...nodeFileSystem,
-      rename: async (from, to) => {
-        renames += 1;
-        if (renames === 4) throw Object.assign(new Error('disk full'), { code: 'ENOSPC', path: to });
-        return nodeFileSystem.rename(from, to);
-      },
-    };
+    const failing = failingOnRename(4);
     await expect(init({ cwd: project.dir, fs: failing })).rejects.toThrow(/\(ENOSPC\); every file was left as it was/);
-    expect(renames).toBe(4);
+    expect(failing.renames()).toBe(4);
     expect(project.snapshot()).toEqual(before);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/plan/apply-plan.js';
-import { nodeFileSystem, type FileSystem } from '../../src/plan/file-system.js';
+import { failingOnRename } from '../helpers/failing-fs.js';
 import type { PlannedFile } from '../../src/plan/plan.js';
 import { createTempProject } from '../helpers/temp-project.js';
 
@@ -42,15 +42,7 @@ describe('applyPlan', () => {
   it('restores every original byte when a rename fails between two files', async () => {
     const project = createTempProject({ files: { 'a.txt': 'original a', 'b.txt': 'original b' } });
     const before = project.snapshot();
-    let renames = 0;
-    const failing: FileSystem = {
-      ...nodeFileSystem,
-      rename: async (from, to) => {
-        renames += 1;
-        if (renames === 3) throw Object.assign(new Error('disk full'), { code: 'ENOSPC', path: to });
-        return nodeFileSystem.rename(from, to);
-      },
-    };
+    const failing = failingOnRename(3);
     const plan = { files: [file(project.path('a.txt'), 'new a'), file(project.path('new.txt'), 'new'), file(project.path('b.txt'), 'new b')] };
     await expect(applyPlan(plan, { fs: failing })).rejects.toThrow(/every file was left as it was/);
     expect(project.snapshot()).toEqual(before);
