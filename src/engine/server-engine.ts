@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { OperationError, UserError } from '../errors.js';
-import { redactSecrets, redactUrl, registerUrlSecrets } from '../redact.js';
+import { CONNECT_TIMEOUT_MS, describePgError } from '../migrate/connect-server.js';
+import { redactUrl, registerUrlSecrets } from '../redact.js';
 import { execMigrationSql, once, type Engine } from './engine.js';
 
-const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * A temporary database (`sections_shadow_<random>`) on the server at `url`, dropped by `close()`.
@@ -42,12 +42,12 @@ async function onServer(url: string, statement: string, failure: string): Promis
   try {
     await client.connect();
   } catch (error) {
-    throw new OperationError(`cannot connect to ${redactUrl(url)}: ${describe(error)}`);
+    throw new OperationError(`cannot connect to ${redactUrl(url)}: ${describePgError(error, CONNECT_TIMEOUT_MS)}`);
   }
   try {
     await client.query(statement);
   } catch (error) {
-    throw new OperationError(`${failure} on ${redactUrl(url)}: ${describe(error)}`);
+    throw new OperationError(`${failure} on ${redactUrl(url)}: ${describePgError(error, CONNECT_TIMEOUT_MS)}`);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -63,11 +63,4 @@ function withDatabase(url: string, database: string): string {
   }
   parsed.pathname = `/${database}`;
   return parsed.toString();
-}
-
-/** Node reports a refused `localhost` (IPv4 and IPv6) as an AggregateError with an empty message. */
-function describe(error: unknown): string {
-  const errors = error instanceof AggregateError ? error.errors : [error];
-  const messages = errors.map((each: { message?: string; code?: string }) => each?.message || each?.code || String(each));
-  return redactSecrets([...new Set(messages)].join('; '));
 }

@@ -21,7 +21,7 @@ export async function connectServer(url: string, timeoutMs = CONNECT_TIMEOUT_MS)
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new OperationError(`cannot connect to ${target}: ${classifyConnectError(error, timeoutMs)}`);
+    throw new OperationError(`cannot connect to ${target}: ${describePgError(error, timeoutMs)}`);
   }
   return {
     target,
@@ -34,8 +34,8 @@ export async function connectServer(url: string, timeoutMs = CONNECT_TIMEOUT_MS)
   };
 }
 
-/** One line: what went wrong and what it means, never the password. */
-export function classifyConnectError(error: unknown, timeoutMs: number): string {
+/** One line for a failed connection or statement: what went wrong and what it means, never the password. */
+export function describePgError(error: unknown, timeoutMs: number): string {
   const errors = error instanceof AggregateError ? error.errors : [error];
   const first = errors[0] as { code?: string; message?: string } | undefined;
   const code = first?.code;

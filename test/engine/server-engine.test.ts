@@ -54,7 +54,7 @@ describe('openServerEngine', () => {
   it('reports an unreachable server in one line without the password', async () => {
     const error = await openServerEngine({ url: 'postgres://someone:s3cr3t-pw@127.0.0.1:1/app' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationError);
-    expect((error as Error).message).toBe('cannot connect to postgres://someone:***@127.0.0.1:1/app: connect ECONNREFUSED 127.0.0.1:1');
+    expect((error as Error).message).toBe('cannot connect to postgres://someone:***@127.0.0.1:1/app: the server refused the connection: is PostgreSQL running there? (connect ECONNREFUSED 127.0.0.1:1)');
   });
 
   it('reports a role that may not create databases', async () => {
@@ -84,7 +84,7 @@ describe('openServerEngine', () => {
     try {
       const error = await openServerEngine({ url: `postgres://someone:pw@127.0.0.1:${port}/app` }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OperationError);
-      expect((error as Error).message).toBe(`cannot connect to postgres://someone:***@127.0.0.1:${port}/app: timeout expired`);
+      expect((error as Error).message).toBe(`cannot connect to postgres://someone:***@127.0.0.1:${port}/app: no answer within 10 s (timeout expired)`);
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();
