@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { OperationError } from '../errors.js';
 import { splitStatements } from '../migrations/migration-folder.js';
+import { NO_TRANSACTION_DIRECTIVE } from '../migrate/migration-state.js';
 
 /**
  * A throwaway PostgreSQL database that `generate` and `check` apply the migrations to and then
@@ -35,6 +36,21 @@ export async function execMigrationSql(db: Kysely<any>, text: string): Promise<v
       }
     }
   });
+}
+
+/**
+ * Statements that end or manage the caller's transaction. A migration holding one cannot run
+ * inside a transaction that is rolled back afterwards: its COMMIT would make it stick.
+ * (Matches `BEGIN`/`END` of plpgsql blocks too: a false alarm only costs the slower path.)
+ */
+const TRANSACTION_CONTROL = /(^|;)\s*(begin|commit|end|rollback|abort|start\s+transaction|savepoint|release|prepare\s+transaction)\b/im;
+
+/**
+ * Whether the migrations can all run inside one transaction that is then rolled back, leaving
+ * the database as it was: none controls transactions itself or asks to run outside one.
+ */
+export function fitsOneTransaction(migrationSql: readonly string[]): boolean {
+  return migrationSql.every((text) => !text.includes(NO_TRANSACTION_DIRECTIVE) && !TRANSACTION_CONTROL.test(text));
 }
 
 /** Makes a close function safe to call twice or concurrently: every call waits for the one real close. */

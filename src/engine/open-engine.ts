@@ -5,6 +5,8 @@ export interface OpenEngineOptions {
   readonly shadowUrl?: string | undefined;
   /** Where the PGlite engine keeps its initialised-cluster cache. */
   readonly cacheDir: string;
+  /** Only statements a rollback undoes will run (see `fitsOneTransaction`): PGlite may skip copying its cluster. */
+  readonly rollbackOnly: boolean;
 }
 
 /** The throwaway database to apply migrations to. Each engine is imported only when chosen. */
@@ -14,5 +16,5 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
     return openServerEngine({ url: options.shadowUrl });
   }
   const { openPgliteEngine } = await import('./pglite-engine.js');
-  return openPgliteEngine({ cacheDir: options.cacheDir });
+  return openPgliteEngine({ cacheDir: options.cacheDir, rollbackOnly: options.rollbackOnly });
 }

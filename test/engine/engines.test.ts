@@ -24,7 +24,7 @@ async function applyAndIntrospect(engine: Engine) {
 describe('both engines', () => {
   const seen: Record<string, Awaited<ReturnType<typeof applyAndIntrospect>>> = {};
   it('PGlite applies a drizzle migration that kysely-codegen can introspect', async () => {
-    const engine = await openEngine({ cacheDir });
+    const engine = await openEngine({ cacheDir, rollbackOnly: true });
     expect(engine.kind).toBe('pglite');
     seen.pglite = await applyAndIntrospect(engine);
     const { metadata } = seen.pglite;
@@ -42,7 +42,7 @@ describe('both engines', () => {
   });
 
   it('the server engine sees exactly what PGlite sees', async () => {
-    const engine = await openEngine({ shadowUrl: TEST_DATABASE_URL, cacheDir });
+    const engine = await openEngine({ shadowUrl: TEST_DATABASE_URL, cacheDir, rollbackOnly: true });
     expect(engine.kind).toBe('server');
     seen.server = await applyAndIntrospect(engine);
     expect(seen.server.metadata.tables.length).toBe(2);
@@ -51,8 +51,9 @@ describe('both engines', () => {
 });
 
 describe.each([
-  ['pglite', () => openEngine({ cacheDir })],
-  ['server', () => openEngine({ shadowUrl: TEST_DATABASE_URL, cacheDir })],
+  ['pglite (cached cluster, rolled back)', () => openEngine({ cacheDir, rollbackOnly: true })],
+  ['pglite (private copy)', () => openEngine({ cacheDir, rollbackOnly: false })],
+  ['server', () => openEngine({ shadowUrl: TEST_DATABASE_URL, cacheDir, rollbackOnly: true })],
 ] as const)('%s engine', (_kind, open) => {
   it('reports a failing statement as an OperationError naming it, and closes twice without complaint', async () => {
     const engine = await open();
@@ -84,12 +85,12 @@ describe.each([
 it('closed engines leave nothing that keeps the process alive', () => {
   const script = `
     import { openEngine } from ${JSON.stringify(join(REPO_ROOT, 'dist/engine/open-engine.js'))};
-    for (const shadowUrl of [undefined, ${JSON.stringify(TEST_DATABASE_URL)}]) {
-      const engine = await openEngine({ shadowUrl, cacheDir: ${JSON.stringify(cacheDir)} });
+    for (const [shadowUrl, rollbackOnly] of [[undefined, true], [undefined, false], [${JSON.stringify(TEST_DATABASE_URL)}, true]]) {
+      const engine = await openEngine({ shadowUrl, cacheDir: ${JSON.stringify(cacheDir)}, rollbackOnly });
       await engine.exec('create table t (id int)');
       await engine.close();
     }
-    // A finished fs request (the cache's rename) stays listed until the next turn of the loop.
+    // A finished fs request (a copy's removal) stays listed until the next turn of the loop.
     await new Promise((resolve) => setImmediate(resolve));
     console.log(JSON.stringify(process.getActiveResourcesInfo()));
   `;

@@ -1,0 +1,62 @@
+import { copyFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { createTempProject, type TempProject } from '../helpers/temp-project.js';
+import { CUSTOMER_SCHEMA, SAMPLE_CONFIG, sampleFiles } from './sample-project.js';
+
+/** Hand-written migrations after the generated first one, as `drizzle-kit generate --custom` lays them out. */
+function addCustomMigrations(project: TempProject, sqls: readonly string[]): void {
+  const journal = JSON.parse(project.read('db/migrations/meta/_journal.json'));
+  sqls.forEach((sql, offset) => {
+    const idx = journal.entries.length;
+    const tag = `000${idx}_custom`;
+    project.write(`db/migrations/${tag}.sql`, sql);
+    copyFileSync(project.path('db/migrations/meta/0000_snapshot.json'), project.path(`db/migrations/meta/000${idx}_snapshot.json`));
+    journal.entries.push({ idx, version: '7', when: Date.now() + offset, tag, breakpoints: true });
+  });
+  project.write('db/migrations/meta/_journal.json', JSON.stringify(journal, null, 2));
+}
+
+const withExtraVendorTable = (table: string) => SAMPLE_CONFIG.replace("include: 'vendor_*' }", `include: 'vendor_*', extraTables: ['${table}'] }`);
+
+async function generateJson(project: TempProject, cacheDir: string) {
+  const result = await runCli(['generate', '--json'], { cwd: project.dir, env: { SECTIONS_CACHE_DIR: cacheDir } });
+  expect(result.stderr).toBe('');
+  expect(result.exitCode).toBe(0);
+  return JSON.parse(result.stdout) as { usedDatabase: boolean };
+}
+
+describe('the temporary database generate introspects', () => {
+  it('applies a migration that cannot run inside a transaction (an index built concurrently)', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    const cacheDir = project.path('.cache');
+    await generateJson(project, cacheDir);
+    // What drizzle-kit writes for \`index().concurrently()\`, without sections' no-transaction directive.
+    addCustomMigrations(project, [
+      `CREATE TABLE "vendor_shelf" ("id" integer, "label" text);`,
+      `CREATE INDEX CONCURRENTLY "vendor_shelf_label_idx" ON "vendor_shelf" USING btree ("label");`,
+    ]);
+    project.write('sections.config.ts', withExtraVendorTable('vendor_shelf'));
+
+    // Inside the engine's rolled-back transaction PostgreSQL refuses it; a private copy takes it.
+    expect((await generateJson(project, cacheDir)).usedDatabase).toBe(true);
+    expect(project.read('db/vendor/types.ts')).toContain('vendorShelf: VendorShelf;');
+  });
+
+  it('a migration that commits on its own leaves nothing behind for the next project', async () => {
+    const cacheDir = createTempProject().path('cache');
+    const committing = createTempProject({ files: sampleFiles() });
+    await generateJson(committing, cacheDir);
+    addCustomMigrations(committing, [`BEGIN;\nCREATE TABLE "vendor_committed" ("id" integer);\nCOMMIT;`]);
+    committing.write('sections.config.ts', withExtraVendorTable('vendor_committed'));
+    expect((await generateJson(committing, cacheDir)).usedDatabase).toBe(true);
+    expect(committing.read('db/vendor/types.ts')).toContain('vendorCommitted: VendorCommitted;');
+
+    // Had the table reached the cached cluster, this project's generate would find it unowned.
+    const next = createTempProject({
+      files: sampleFiles({ 'db/customer/schema.ts': `${CUSTOMER_SCHEMA}\nexport const customerNotes = pgTable('customer_note', { id: serial('id').primaryKey() });\n` }),
+    });
+    expect((await generateJson(next, cacheDir)).usedDatabase).toBe(true);
+    expect(next.read('db/vendor/types.ts')).not.toContain('vendorCommitted');
+  });
+});
