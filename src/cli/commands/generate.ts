@@ -69,9 +69,18 @@ async function watchAction(options: GenerateOptions, output: Output): Promise<vo
   });
   output.info(output.color.dim('watching the config and schema folders; Ctrl-C to stop'));
   await new Promise<void>((resolve) => {
-    const stop = () => void watcher.close().then(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // Our listener stays registered until the watcher is closed: signal-exit (proper-lockfile's,
+    // which frees the engine's lock) re-raises a signal that no other listener is left to handle,
+    // and the process would die by it instead of closing the watcher and exiting 0.
+    const stop = () => {
+      void watcher.close().then(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 
