@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createTwoFilesPatch } from 'diff';
-import { loadConfig } from '../config/load-config.js';
+import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import { isSectionsError } from '../errors.js';
 import { inspectMigrationFolder } from '../migrations/folder-integrity.js';
@@ -58,19 +58,21 @@ const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sq
  * the migrations folder's integrity. Writes nothing; reports every problem, not the first.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
-  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
+  const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
   const problems: CheckProblem[] = [];
   const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
 
-  const stamp = await readValidStamp(config);
+  const stamp = await readValidStamp(location);
   if (stamp) {
+    const config = stamp.config;
     // Nothing the output depends on changed since a run that found the tree clean.
     for (const violation of stamp.foreignKeyViolations) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
     for (const violation of await findImportViolations(config)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
     return { ok: problems.length === 0, problems };
   }
 
+  const config = await loadLocatedConfig(location);
+  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
   const { loadProjectModel } = await import('../model/load-project-model.js');
   const model = await loadProjectModel(config, options.cwd);
 

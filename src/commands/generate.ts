@@ -1,6 +1,5 @@
-import { loadConfig } from '../config/load-config.js';
+import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
-import type { ResolvedConfig } from '../config/resolved-config.js';
 import { UserError } from '../errors.js';
 import { parseRenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
@@ -63,13 +62,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     throw new UserError('--rename and --no-rename contradict each other: pick one');
   }
   const renames = (options.renames ?? []).map(parseRenameSpec);
-  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
-  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
-
+  const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
   if (!options.rebase && !options.rehash && !options.force) {
-    const stamp = await readValidStamp(config);
-    if (stamp) return unchangedResult(config, stamp, options);
+    const stamp = await readValidStamp(location);
+    if (stamp) return unchangedResult(stamp, options);
   }
+  const config = await loadLocatedConfig(location);
+  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
 
   const { buildGeneratePlan } = await import('../plan/generate-plan.js');
   const built = await buildGeneratePlan({
@@ -113,8 +112,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 /** Nothing changed since the last full run: the same answer, without loading anything heavy. */
-async function unchangedResult(config: ResolvedConfig, stamp: GenerationStamp, options: GenerateOptions): Promise<GenerateResult> {
-  const violations = [...stamp.foreignKeyViolations, ...(await findImportViolations(config))];
+async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions): Promise<GenerateResult> {
+  const violations = [...stamp.foreignKeyViolations, ...(await findImportViolations(stamp.config))];
   return {
     dryRun: options.dryRun ?? false,
     migration: null,

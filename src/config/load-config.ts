@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
-import { configSchema, describeConfigIssues } from './config-schema.js';
 import type { SectionsConfig } from './define-config.js';
 import type { ResolvedConfig, ResolvedSection } from './resolved-config.js';
-import { forgetUserModules, importModule } from './import-module.js';
+import { forgetUserModules, importModule, useTranspileCache } from './import-module.js';
 
 export const CONFIG_FILE_NAMES = [
   'sections.config.ts',
@@ -22,14 +21,32 @@ export interface LoadConfigOptions {
   readonly configFile?: string | undefined;
 }
 
+/** Where the config is, and so where its caches are: known before loading anything. */
+export interface ConfigLocation {
+  readonly configFile: string;
+  readonly cacheDir: string;
+  /** The config file as messages show it (relative to the cwd). */
+  readonly shownAs: string;
+}
+
+export async function locateConfig(options: LoadConfigOptions): Promise<ConfigLocation> {
+  const configFile = await findConfigFile(options);
+  return { configFile, cacheDir: cacheDirOf(configFile), shownAs: displayPath(options.cwd, configFile) };
+}
+
 /**
  * Finds, loads and validates the config. Every problem becomes a {@link UserError} naming the
  * file and the key path; nothing is written.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
-  const configFile = await findConfigFile(options);
-  const name = displayPath(options.cwd, configFile);
+  return loadLocatedConfig(await locateConfig(options));
+}
+
+export async function loadLocatedConfig(location: ConfigLocation): Promise<ResolvedConfig> {
+  const { configFile, shownAs: name } = location;
   const raw = await loadConfigModule(configFile, name);
+  // Imported here: zod is a tenth of a second that a run answered by the generation stamp skips.
+  const { configSchema, describeConfigIssues } = await import('./config-schema.js');
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const [first, ...rest] = describeConfigIssues(parsed.error);
@@ -60,8 +77,14 @@ async function findConfigFile(options: LoadConfigOptions): Promise<string> {
   return found.filepath;
 }
 
+/** `SECTIONS_CACHE_DIR`, else `node_modules/.cache/sections` beside the config. */
+function cacheDirOf(configFile: string): string {
+  return process.env.SECTIONS_CACHE_DIR ? resolve(process.env.SECTIONS_CACHE_DIR) : resolve(dirname(configFile), 'node_modules', '.cache', 'sections');
+}
+
 async function loadConfigModule(configFile: string, shownAs: string): Promise<unknown> {
   forgetUserModules();
+  useTranspileCache(join(cacheDirOf(configFile), 'jiti'));
   const exported = await importModule(configFile, 'config', shownAs);
   const config = (exported as { default?: unknown }).default ?? exported;
   return config;
@@ -108,6 +131,6 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     templatesDir: config.templates ? at(config.templates) : undefined,
     publicIdReferences: config.publicIdReferences ?? {},
     missingStubs: config.missingStubs ?? 'error',
-    cacheDir: process.env.SECTIONS_CACHE_DIR ? resolve(process.env.SECTIONS_CACHE_DIR) : resolve(rootDir, 'node_modules', '.cache', 'sections'),
+    cacheDir: cacheDirOf(configFile),
   };
 }

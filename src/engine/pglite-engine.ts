@@ -1,11 +1,12 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { OperationError } from '../errors.js';
+import { packageVersion } from '../package-version.js';
 import { execMigrationSql, once, type Engine } from './engine.js';
 
 /**
@@ -13,9 +14,16 @@ import { execMigrationSql, once, type Engine } from './engine.js';
  * needs none of it, and this cuts peak RSS by about 80 MB. Passed as start parameters, not
  * `postgresqlconf`, which would overwrite the postgresql.conf of a persistent data dir.
  */
-const SMALL_MEMORY = ['shared_buffers=4MB', 'max_connections=5', 'wal_buffers=256kB', 'temp_buffers=1MB'].flatMap(
-  (setting) => ['-c', setting],
-);
+const SMALL_MEMORY = ['shared_buffers=4MB', 'max_connections=5', 'wal_buffers=256kB', 'temp_buffers=1MB'];
+
+/**
+ * All migrations run in one transaction, which locks every relation they create: 1,000 tables
+ * with their sequences and indexes overflow the default lock table ("out of shared memory").
+ * About 25 MB more at peak.
+ */
+const MANY_LOCKS = ['max_locks_per_transaction=1024'];
+
+const START_PARAMS = [...SMALL_MEMORY, ...MANY_LOCKS].flatMap((setting) => ['-c', setting]);
 
 /**
  * An empty cluster, once initialised, is kept on disk in the cache dir (`pglite-<version>/`):
@@ -23,7 +31,8 @@ const SMALL_MEMORY = ['shared_buffers=4MB', 'max_connections=5', 'wal_buffers=25
  * and 1.2 s and 260 MB for loading a dumped one into memory.
  */
 async function pristineCluster(cacheDir: string): Promise<string | undefined> {
-  const dir = join(cacheDir, `pglite-${pgliteVersion()}`);
+  // A cluster made by one PGlite version must not be booted by another.
+  const dir = join(cacheDir, `pglite-${packageVersion('@electric-sql/pglite') ?? 'unknown'}`);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
   const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`;
   try {
@@ -212,14 +221,8 @@ async function boot(options: Pick<PGliteOptions, 'dataDir'>): Promise<PGlite> {
   // peak RSS 305 MB instead of 420 MB). Process-wide; it must precede the module's compilation.
   setFlagsFromString('--liftoff-only');
   try {
-    return await PGlite.create({ ...options, startParams: [...PGlite.defaultStartParams, ...SMALL_MEMORY] });
+    return await PGlite.create({ ...options, startParams: [...PGlite.defaultStartParams, ...START_PARAMS] });
   } catch (error) {
     throw new OperationError(`PGlite failed to start${options.dataDir ? ` in ${options.dataDir}` : ''}: ${(error as Error).message}`);
   }
-}
-
-/** A cluster made by one PGlite version must not be booted by another. */
-function pgliteVersion(): string {
-  const packageJson = new URL('../package.json', import.meta.resolve('@electric-sql/pglite'));
-  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }

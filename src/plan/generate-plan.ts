@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata/database-metadata.js';
 import { introspectDatabase, metadataFromJson, metadataToJson } from '../codegen/introspect.js';
@@ -16,6 +15,7 @@ import type { ProjectModel } from '../model/project-model.js';
 import { branchMigrations, inspectMigrationFolder } from '../migrations/folder-integrity.js';
 import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
 import { planScaffold } from '../scaffold/plan-scaffold.js';
+import { packageVersion } from '../package-version.js';
 import { fitsOneTransaction } from '../engine/engine.js';
 import type { OpenEngineOptions } from '../engine/open-engine.js';
 import type { Plan, PlannedFile } from './plan.js';
@@ -141,7 +141,7 @@ async function introspectMigrations(
   shadowUrl: string | undefined,
   progress: Progress,
 ): Promise<{ metadata: DatabaseMetadata; usedDatabase: boolean }> {
-  const key = metadataCacheKey(migrationSql.map((migration) => migration.sql), codegenVersion());
+  const key = metadataCacheKey(migrationSql.map((migration) => migration.sql), packageVersion('kysely-codegen') ?? '?');
   const cached = await readCachedMetadata(config.cacheDir, key);
   if (cached) return { metadata: await metadataFromJson(cached), usedDatabase: false };
 
@@ -182,6 +182,3 @@ async function applyAndIntrospect(engineOptions: OpenEngineOptions, migrationSql
   }
 }
 
-function codegenVersion(): string {
-  return (createRequire(import.meta.url)('kysely-codegen/package.json') as { version: string }).version;
-}

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import { packageVersion } from '../package-version.js';
 import type { BoundaryViolation } from '../model/boundaries.js';
 import type { Plan } from './plan.js';
 
@@ -14,6 +14,12 @@ import type { Plan } from './plan.js';
  */
 export interface GenerationStamp {
   readonly tools: string;
+  /**
+   * The config as that run resolved it, without its database URLs (a cache is no place for a
+   * password; nothing answered from the stamp connects anywhere). Its file is among the inputs,
+   * so while the stamp holds, loading and validating the config again would give the same.
+   */
+  readonly config: ResolvedConfig;
   /** Config, schema modules and every local file they load, and every file of the migrations folder. */
   readonly inputs: Readonly<Record<string, string>>;
   /** Generated files by content hash; scaffolded ones (the user's) only need to exist. */
@@ -45,19 +51,19 @@ export async function createStamp(
   for (const file of plan.files) {
     outputs[file.path] = { hash: file.ownership === 'scaffold' ? EXISTS : hash(file.content), kind: file.kind, section: file.section ?? null };
   }
-  return { tools: toolVersions(), inputs, outputs, sections, foreignKeyViolations };
+  return { tools: toolVersions(), config: { ...config, databaseUrl: undefined, shadowUrl: undefined }, inputs, outputs, sections, foreignKeyViolations };
 }
 
 /** The stamp, if it still describes the disk exactly; otherwise `undefined` (run the full way). */
-export async function readValidStamp(config: ResolvedConfig): Promise<GenerationStamp | undefined> {
+export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<GenerationStamp | undefined> {
   let stamp: GenerationStamp;
   try {
-    stamp = JSON.parse(await readFile(stampPath(config), 'utf8')) as GenerationStamp;
+    stamp = JSON.parse(await readFile(stampPath(location), 'utf8')) as GenerationStamp;
   } catch {
     return undefined;
   }
-  if (stamp.tools !== toolVersions()) return undefined;
-  if ((await listInputFolders(config)).some((file) => !(file in stamp.inputs))) return undefined;
+  if (stamp.tools !== toolVersions() || stamp.config?.configFile !== location.configFile || stamp.config.cacheDir !== location.cacheDir) return undefined;
+  if ((await listInputFolders(stamp.config)).some((file) => !(file in stamp.inputs))) return undefined;
   for (const [file, expected] of Object.entries(stamp.inputs)) {
     if (((await hashFile(file)) ?? 'missing') !== expected) return undefined;
   }
@@ -81,12 +87,12 @@ export async function writeStamp(config: ResolvedConfig, stamp: GenerationStamp)
 }
 
 /** Folders whose every file is an input: a file added there changes the output. */
-async function listInputFolders(config: ResolvedConfig): Promise<string[]> {
+async function listInputFolders(config: Pick<ResolvedConfig, 'migrationsDir' | 'templatesDir'>): Promise<string[]> {
   const folders = [config.migrationsDir, BUILT_IN_TEMPLATES, ...(config.templatesDir ? [config.templatesDir] : [])];
   return (await Promise.all(folders.map(listFiles))).flat();
 }
 
-function stampPath(config: ResolvedConfig): string {
+function stampPath(config: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): string {
   return join(config.cacheDir, `stamp-${hash(config.configFile).slice(0, 16)}.json`);
 }
 
@@ -113,14 +119,5 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /** A new version of any tool that shapes the output invalidates every stamp. */
 function toolVersions(): string {
-  const require = createRequire(import.meta.url);
-  return ['../../package.json', 'drizzle-kit/package.json', 'drizzle-orm/package.json', 'kysely-codegen/package.json']
-    .map((name) => {
-      try {
-        return (require(name) as { version: string }).version;
-      } catch {
-        return '?';
-      }
-    })
-    .join('|');
+  return ['sections', 'drizzle-kit', 'drizzle-orm', 'kysely-codegen'].map((name) => packageVersion(name) ?? '?').join('|');
 }
