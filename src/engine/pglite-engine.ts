@@ -28,22 +28,32 @@ const START_PARAMS = [...SMALL_MEMORY, ...MANY_LOCKS].flatMap((setting) => ['-c'
 /**
  * An empty cluster, once initialised, is kept on disk in the cache dir (`pglite-<version>/`):
  * booting a data dir on disk takes about 0.5 s and 120 MB, against 2.8 s and 500 MB for initdb
- * and 1.2 s and 260 MB for loading a dumped one into memory.
+ * and 1.2 s and 260 MB for loading a dumped one into memory. It is never booted itself, only
+ * copied, so a copy is never taken of a cluster another process is writing to.
  */
 async function pristineCluster(cacheDir: string): Promise<string | undefined> {
   // A cluster made by one PGlite version must not be booted by another.
   const dir = join(cacheDir, `pglite-${packageVersion('@electric-sql/pglite') ?? 'unknown'}`);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-  const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await mkdir(cacheDir, { recursive: true });
-    await (await boot({ dataDir: temp })).close();
-    // Another process may be initialising the same cluster: the first rename wins, the loser's copy goes.
-    await rename(temp, dir).catch(() => undefined);
+    await createAtomically(dir, async (temp) => (await boot({ dataDir: temp })).close());
     return existsSync(join(dir, 'PG_VERSION')) ? dir : undefined;
   } catch {
     // The cache only saves time: a read-only or full disk means booting in memory instead.
     return undefined;
+  }
+}
+
+/**
+ * Fills a temporary sibling of `dir` and renames it into place, so no process ever sees half a
+ * cluster. Another process may be doing the same: the first rename wins, the loser's copy goes.
+ */
+async function createAtomically(dir: string, fill: (temp: string) => Promise<void>): Promise<void> {
+  const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await fill(temp);
+    await rename(temp, dir).catch(() => undefined);
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
@@ -67,8 +77,8 @@ export interface OpenPgliteOptions {
 export async function openPglite(options: OpenPgliteOptions = {}): Promise<PGlite> {
   const { dataDir, cacheDir } = options;
   if (!dataDir || existsSync(join(dataDir, 'PG_VERSION'))) return boot({ dataDir });
-  const cluster = cacheDir ? await pristineCluster(cacheDir) : undefined;
-  if (cluster) await cp(cluster, dataDir, { recursive: true });
+  const pristine = cacheDir ? await pristineCluster(cacheDir) : undefined;
+  if (pristine) await cp(pristine, dataDir, { recursive: true });
   return boot({ dataDir });
 }
 
@@ -84,22 +94,20 @@ export interface OpenPgliteEngineOptions {
 
 /**
  * A throwaway database: the default engine of `generate` and `check`. With `rollbackOnly` and
- * the cached cluster free, that cluster inside a transaction (no copy at all); otherwise a
- * private copy of it, removed on close; without a cache, a cluster in memory.
+ * the shared working cluster free, that cluster inside a transaction (no copy at all);
+ * otherwise a private copy of the empty cluster, removed on close; without a cache, in memory.
  */
 export async function openPgliteEngine(options: OpenPgliteEngineOptions): Promise<Engine> {
-  const cluster = await pristineCluster(options.cacheDir);
-  const shared = cluster && options.rollbackOnly ? await openShared(cluster) : undefined;
-  if (shared) return shared;
-  return openPrivate(await pristineCluster(options.cacheDir), options.cacheDir);
+  const pristine = await pristineCluster(options.cacheDir);
+  const shared = pristine && options.rollbackOnly ? await openShared(pristine) : undefined;
+  return shared ?? openPrivate(pristine, options.cacheDir);
 }
 
-/** A copy of the cluster (rebuilt if `openShared` found it broken), or a new one in memory without a cache. */
-async function openPrivate(cluster: string | undefined, cacheDir: string): Promise<Engine> {
-  const dataDir = cluster ? await mkdtemp(join(cacheDir, 'pglite-run-')) : undefined;
+async function openPrivate(pristine: string | undefined, cacheDir: string): Promise<Engine> {
+  const dataDir = pristine ? await mkdtemp(join(cacheDir, 'pglite-run-')) : undefined;
   const removeDataDir = () => (dataDir ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve());
   try {
-    if (cluster && dataDir) await cp(cluster, dataDir, { recursive: true });
+    if (pristine && dataDir) await cp(pristine, dataDir, { recursive: true });
     return engineOver(await boot({ dataDir }), { afterClose: removeDataDir });
   } catch (error) {
     await removeDataDir();
@@ -107,8 +115,12 @@ async function openPrivate(cluster: string | undefined, cacheDir: string): Promi
   }
 }
 
-/** The cached cluster, locked against other processes, inside a transaction; undefined when busy. */
-async function openShared(cluster: string): Promise<Engine | undefined> {
+/**
+ * The working cluster (`pglite-<version>-shared/`, a copy of the empty one), locked against other
+ * processes, inside a transaction; undefined when another process holds it.
+ */
+async function openShared(pristine: string): Promise<Engine | undefined> {
+  const cluster = `${pristine}-shared`;
   const { lock } = await import('proper-lockfile');
   let compromised = false;
   const unlock = await lock(cluster, {
@@ -129,11 +141,12 @@ async function openShared(cluster: string): Promise<Engine | undefined> {
   };
   let pg: PGlite | undefined;
   try {
+    if (!existsSync(join(cluster, 'PG_VERSION'))) await createAtomically(cluster, (temp) => cp(pristine, temp, { recursive: true }));
     pg = await boot({ dataDir: cluster });
-    if (!(await isPristine(pg))) throw new OperationError('the cached PGlite cluster is not empty');
+    if (!(await isPristine(pg))) throw new OperationError('the shared PGlite cluster is not empty');
     await pg.exec('begin');
   } catch {
-    // A cluster that fails to boot or holds leftovers (an interrupted write) is rebuilt next run.
+    // A cluster that fails to boot or holds leftovers (an interrupted write) is copied afresh next run.
     compromised = true;
     if (pg && !pg.closed) await pg.close().catch(() => undefined);
     await release();

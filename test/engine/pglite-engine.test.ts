@@ -14,12 +14,21 @@ function tempDir(prefix: string): string {
 
 const tableNames = async (engine: Awaited<ReturnType<typeof openPgliteEngine>>) => (await introspect(engine.db)).tables.map((table) => table.name);
 
-/** The cache holds the empty cluster and nothing a run left behind (a lock, a private copy). */
-function expectOnlyTheCluster(cacheDir: string): string {
-  const entries = readdirSync(cacheDir);
-  expect(entries).toEqual([expect.stringMatching(/^pglite-\d+\.\d+\.\d+$/)]);
-  return join(cacheDir, entries[0]!);
+/**
+ * The cache holds the empty cluster, its shared working copy once an engine used it, and nothing
+ * a run left behind (a lock, a private copy). Returns the two clusters' paths.
+ */
+function expectOnlyTheClusters(cacheDir: string): { pristine: string; shared: string } {
+  const entries = readdirSync(cacheDir).sort();
+  expect(entries).toEqual([expect.stringMatching(/^pglite-\d+\.\d+\.\d+$/), expect.stringMatching(/^pglite-\d+\.\d+\.\d+-shared$/)]);
+  return { pristine: join(cacheDir, entries[0]!), shared: join(cacheDir, entries[1]!) };
 }
+
+/** The empty cluster is only ever copied: booting it would change its control file. */
+const controlFile = (pristine: string) => {
+  const stat = statSync(join(pristine, 'global', 'pg_control'));
+  return { ino: stat.ino, mtimeMs: stat.mtimeMs, size: stat.size };
+};
 
 describe('PGlite engine', () => {
   it('keeps the empty cluster in the cache and rolls back what an engine did in it', async () => {
@@ -28,8 +37,8 @@ describe('PGlite engine', () => {
     await first.exec('create type mood as enum (\'calm\'); create table written_then_rolled_back (id int, m mood)');
     expect(await tableNames(first)).toEqual(['written_then_rolled_back']);
     await first.close();
-    const cluster = expectOnlyTheCluster(cacheDir);
-    const initialised = statSync(join(cluster, 'PG_VERSION'));
+    const { pristine } = expectOnlyTheClusters(cacheDir);
+    const initialised = controlFile(pristine);
 
     const second = await openPgliteEngine({ cacheDir, rollbackOnly: true });
     try {
@@ -39,9 +48,9 @@ describe('PGlite engine', () => {
     } finally {
       await second.close();
     }
-    expectOnlyTheCluster(cacheDir);
-    // Booted, not initialised again.
-    expect(statSync(join(cluster, 'PG_VERSION')).ino).toBe(initialised.ino);
+    expectOnlyTheClusters(cacheDir);
+    // Neither initialised again nor booted.
+    expect(controlFile(pristine)).toEqual(initialised);
   });
 
   it('gives a second engine open at the same time a private copy, and removes it on close', async () => {
@@ -57,7 +66,7 @@ describe('PGlite engine', () => {
     } finally {
       await Promise.all([shared.close(), concurrent.close()]);
     }
-    expectOnlyTheCluster(cacheDir);
+    expectOnlyTheClusters(cacheDir);
   });
 
   it('never lets statements that a rollback cannot undo into the cached cluster', async () => {
@@ -73,12 +82,12 @@ describe('PGlite engine', () => {
     }
   });
 
-  it('rebuilds a cached cluster that holds leftovers instead of introspecting them', async () => {
+  it('copies the shared cluster afresh when it holds leftovers instead of introspecting them', async () => {
     const cacheDir = tempDir('pglite-cache-');
     await (await openPgliteEngine({ cacheDir, rollbackOnly: true })).close();
-    const cluster = expectOnlyTheCluster(cacheDir);
+    const { shared } = expectOnlyTheClusters(cacheDir);
     // What a COMMIT slipped into a migration would leave behind.
-    const polluter = await openPglite({ dataDir: cluster });
+    const polluter = await openPglite({ dataDir: shared });
     await polluter.exec('create table leftover (id int)');
     await polluter.close();
 
@@ -94,8 +103,8 @@ describe('PGlite engine', () => {
     } finally {
       await rebuilt.close();
     }
-    expect(existsSync(join(cluster, 'PG_VERSION'))).toBe(true);
-    expectOnlyTheCluster(cacheDir);
+    expect(existsSync(join(shared, 'PG_VERSION'))).toBe(true);
+    expectOnlyTheClusters(cacheDir);
   });
 
   it('keeps a persistent data dir across openings, seeded from the cached cluster', async () => {
@@ -105,7 +114,7 @@ describe('PGlite engine', () => {
     await first.exec('create table kept (id int); insert into kept values (42)');
     await first.close();
     expect(statSync(join(dataDir, 'PG_VERSION')).isFile()).toBe(true);
-    const cluster = expectOnlyTheCluster(cacheDir);
+    expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^pglite-\d+\.\d+\.\d+$/)]);
 
     const second = await openPglite({ dataDir, cacheDir });
     try {
@@ -120,7 +129,7 @@ describe('PGlite engine', () => {
     } finally {
       await engine.close();
     }
-    expect(existsSync(cluster)).toBe(true);
+    expectOnlyTheClusters(cacheDir);
   });
 });
 
