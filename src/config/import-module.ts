@@ -24,13 +24,20 @@ export function useTranspileCache(dir: string): void {
 export async function importModule(file: string, what: string, shownAs = file): Promise<Record<string, unknown>> {
   try {
     if (file.endsWith('.json')) return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    jiti ??= (await import('jiti')).createJiti(import.meta.url, { moduleCache: true, fsCache: transpileCacheDir ?? true });
+    jiti ??= await createLoader();
     const exported = (await jiti.import(file)) as Record<string, unknown>;
     for (const loaded of userModules(jiti)) loadedUserFiles.add(loaded);
     return exported;
   } catch (error) {
     throw new UserError(`${shownAs}: cannot load ${what}: ${firstLine(error)}`);
   }
+}
+
+async function createLoader(): Promise<Jiti> {
+  const [{ createJiti }, { createEsbuildTransform }] = await Promise.all([import('jiti'), import('./esbuild-transform.js')]);
+  let babel: Jiti | undefined;
+  const jitiTransform = (options: Parameters<Jiti['transform']>[0]) => ({ code: (babel ??= createJiti(import.meta.url)).transform(options) });
+  return createJiti(import.meta.url, { moduleCache: true, fsCache: transpileCacheDir ?? true, transform: createEsbuildTransform(jitiTransform) });
 }
 
 /**

@@ -52,11 +52,15 @@ export function createTempProject(source: { fixture?: string; files?: Record<str
   };
 }
 
+/** Caches that only save time (sections', like vite's node_modules/.vite) are not the user's files. */
+const CACHE_DIR = join('node_modules', '.cache');
+
 function snapshotTree(root: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = join(folder, entry.name);
+      if (relative(root, full) === CACHE_DIR) continue;
       if (entry.isDirectory()) walk(full);
       else files[relative(root, full)] = readFileSync(full, 'utf8');
     }
