@@ -234,7 +234,13 @@ async function boot(options: Pick<PGliteOptions, 'dataDir'>): Promise<PGlite> {
   // peak RSS 305 MB instead of 420 MB). Process-wide; it must precede the module's compilation.
   setFlagsFromString('--liftoff-only');
   try {
-    return await PGlite.create({ ...options, startParams: [...PGlite.defaultStartParams, ...START_PARAMS] });
+    return await PGlite.create({
+      ...options,
+      startParams: [...PGlite.defaultStartParams, ...START_PARAMS],
+      // initdb runs postgres with its own defaults (128 MB of shared buffers) unless told otherwise:
+      // these settings lower the peak of a first run by about 50 MB.
+      initDbStartParams: START_PARAMS,
+    });
   } catch (error) {
     throw new OperationError(`PGlite failed to start${options.dataDir ? ` in ${options.dataDir}` : ''}: ${(error as Error).message}`);
   }

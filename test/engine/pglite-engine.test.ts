@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitsOneTransaction } from '../../src/engine/engine.js';
@@ -39,6 +39,8 @@ describe('PGlite engine', () => {
     await first.close();
     const { pristine } = expectOnlyTheClusters(cacheDir);
     const initialised = controlFile(pristine);
+    // initdb was given the small settings too (its own default is 128 MB of shared buffers).
+    expect(readFileSync(join(pristine, 'postgresql.conf'), 'utf8')).toMatch(/^shared_buffers = 4MB\b/m);
 
     const second = await openPgliteEngine({ cacheDir, rollbackOnly: true });
     try {
