@@ -12,8 +12,6 @@ export interface GlobalOptions {
 export interface CliContext {
   readonly global: () => GlobalOptions;
   readonly output: () => Output;
-  /** Whether stdin is a TTY: decides between prompting and failing with instructions. */
-  readonly interactive: boolean;
   /** Set by an action; the process exits with it. */
   exitCode: number;
 }
