@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { drizzleKitApi } from '../drizzle-packages.js';
 import { UserError } from '../errors.js';
 import { ownerOf, type ProjectModel } from '../model/project-model.js';
 import type { PlannedFile } from '../plan/plan.js';
@@ -38,7 +39,7 @@ const BREAKPOINT = '--> statement-breakpoint\n';
 
 /** The snapshot of what the schemas declare now, shaped as drizzle-kit's `generate` writes it. */
 export async function currentSnapshot(model: ProjectModel, previousId: string): Promise<PgSnapshot> {
-  const { generateDrizzleJson } = await import('drizzle-kit/api');
+  const { generateDrizzleJson } = drizzleKitApi();
   const { id: _id, prevId: _prevId, _meta: _ignored, ...serialized } = generateDrizzleJson(
     { ...model.drizzleExports },
     previousId,
@@ -73,7 +74,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   const questions = findRenameQuestions(renamed.previous, current);
   if (questions.length > 0 && !options.acceptDropAndCreate) throw renameQuestionError(questions);
 
-  const { generateMigration } = await import('drizzle-kit/api');
+  const { generateMigration } = drizzleKitApi();
   const diff = (from: PgSnapshot, to: PgSnapshot) => generateMigration(from as never, to as never);
   let diffStatements: string[];
   if (questions.length === 0) {

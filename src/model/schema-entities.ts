@@ -1,7 +1,11 @@
-import { is } from 'drizzle-orm';
-import { CasingCache } from 'drizzle-orm/casing';
-import { getTableConfig, isPgEnum, PgTable } from 'drizzle-orm/pg-core';
+import type { CasingCache } from 'drizzle-orm/casing';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { drizzleOrm, drizzleOrmCasing, drizzleOrmPgCore } from '../drizzle-packages.js';
 import type { ColumnModel, EnumModel, ForeignKeyModel, TableModel } from './project-model.js';
+
+const { is } = drizzleOrm();
+const pgCore = drizzleOrmPgCore();
+const casingModule = drizzleOrmCasing();
 
 export interface SchemaEntities {
   readonly tables: readonly TableModel[];
@@ -14,13 +18,13 @@ export function describeSchemaExports(
   exports: Readonly<Record<string, unknown>>,
   casing: 'snake_case' | 'camelCase' | undefined,
 ): SchemaEntities {
-  const casingCache = new CasingCache(casing);
+  const casingCache = new casingModule.CasingCache(casing);
   const tables = new Map<PgTable, TableModel>();
   const enums = new Map<unknown, EnumModel>();
   for (const [exportName, value] of Object.entries(exports)) {
-    if (is(value, PgTable) && !tables.has(value)) {
+    if (is(value, pgCore.PgTable) && !tables.has(value)) {
       tables.set(value, describeTable(section, exportName, value, casingCache));
-    } else if (isPgEnum(value) && !enums.has(value)) {
+    } else if (pgCore.isPgEnum(value) && !enums.has(value)) {
       enums.set(value, {
         name: value.enumName,
         schema: value.schema ?? 'public',
@@ -34,7 +38,7 @@ export function describeSchemaExports(
 }
 
 function describeTable(section: string, exportName: string, table: PgTable, casing: CasingCache): TableModel {
-  const config = getTableConfig(table);
+  const config = pgCore.getTableConfig(table);
   const singleColumnUniques = new Set(
     config.uniqueConstraints.filter((unique) => unique.columns.length === 1).map((unique) => casing.getColumnCasing(unique.columns[0]!)),
   );
@@ -53,7 +57,7 @@ function describeTable(section: string, exportName: string, table: PgTable, casi
     const reference = foreignKey.reference();
     return {
       columns: reference.columns.map((column) => casing.getColumnCasing(column)),
-      foreignTable: getTableConfig(reference.foreignTable).name,
+      foreignTable: pgCore.getTableConfig(reference.foreignTable).name,
       foreignColumns: reference.foreignColumns.map((column) => casing.getColumnCasing(column)),
     };
   });
