@@ -105,6 +105,17 @@ describe('PGlite engine', () => {
     expectOnlyTheClusters(cacheDir);
   });
 
+  it('replaces the shared cluster once the dead rows of rolled-back runs have grown it past its limit', async () => {
+    const cacheDir = tempDir('pglite-cache-');
+    const engine = await openPgliteEngine({ cacheDir, rollbackOnly: true, maxSharedClusterBytes: 1 });
+    await engine.exec('create table grows_the_catalog (id int)');
+    await engine.close();
+    expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^pglite-\d+\.\d+\.\d+$/)]);
+
+    expect(await tablesOfNextRun(cacheDir)).toEqual([]);
+    expectOnlyTheClusters(cacheDir);
+  });
+
   it('keeps a persistent data dir across openings, seeded from the cached cluster', async () => {
     const cacheDir = tempDir('pglite-cache-');
     const dataDir = join(tempDir('pglite-data-'), 'pgdata');
