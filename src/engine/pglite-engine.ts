@@ -1,7 +1,7 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
@@ -34,6 +34,7 @@ const START_PARAMS = [...SMALL_MEMORY, ...MANY_LOCKS].flatMap((setting) => ['-c'
 async function pristineCluster(cacheDir: string): Promise<string | undefined> {
   // A cluster made by one PGlite version must not be booted by another.
   const dir = join(cacheDir, `pglite-${packageVersion('@electric-sql/pglite') ?? 'unknown'}`);
+  await removeScratchOfDeadProcesses(cacheDir);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
   try {
     await mkdir(cacheDir, { recursive: true });
@@ -50,12 +51,41 @@ async function pristineCluster(cacheDir: string): Promise<string | undefined> {
  * cluster. Another process may be doing the same: the first rename wins, the loser's copy goes.
  */
 async function createAtomically(dir: string, fill: (temp: string) => Promise<void>): Promise<void> {
-  const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`;
+  const temp = scratchDir(dir);
   try {
     await fill(temp);
     await rename(temp, dir).catch(() => undefined);
   } finally {
     await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A scratch dir named after this process (`<base>.<pid>-<random>.tmp`), so that one left behind
+ * by a killed process can be told from one still in use.
+ */
+function scratchDir(base: string): string {
+  return `${base}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** A run killed while copying a cluster or running initdb leaves its scratch dir: about 40 MB each. */
+async function removeScratchOfDeadProcesses(cacheDir: string): Promise<void> {
+  const entries = await readdir(cacheDir).catch(() => [] as string[]);
+  await Promise.all(
+    entries.map(async (entry) => {
+      const pid = /^pglite-.*\.(\d+)-[0-9a-f]+\.tmp$/.exec(entry)?.[1];
+      if (pid && !isRunning(Number(pid))) await rm(join(cacheDir, entry), { recursive: true, force: true });
+    }),
+  );
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -112,7 +142,7 @@ export async function openPgliteEngine(options: OpenPgliteEngineOptions): Promis
 }
 
 async function openPrivate(pristine: string | undefined, cacheDir: string): Promise<Engine> {
-  const dataDir = pristine ? await mkdtemp(join(cacheDir, 'pglite-run-')) : undefined;
+  const dataDir = pristine ? scratchDir(join(cacheDir, 'pglite-run')) : undefined;
   const removeDataDir = () => (dataDir ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve());
   try {
     if (pristine && dataDir) await cp(pristine, dataDir, { recursive: true });

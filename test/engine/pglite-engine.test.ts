@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitsOneTransaction } from '../../src/engine/engine.js';
@@ -70,7 +70,7 @@ describe('PGlite engine', () => {
     const shared = await openPgliteEngine({ cacheDir, rollbackOnly: true });
     const concurrent = await openPgliteEngine({ cacheDir, rollbackOnly: true });
     try {
-      expect(readdirSync(cacheDir).filter((entry) => entry.startsWith('pglite-run-'))).toHaveLength(1);
+      expect(readdirSync(cacheDir).filter((entry) => entry.startsWith('pglite-run.'))).toHaveLength(1);
       await shared.exec('create table in_shared (id int)');
       await concurrent.exec('create table in_copy (id int)');
       expect(await tableNames(shared)).toEqual(['in_shared']);
@@ -114,6 +114,21 @@ describe('PGlite engine', () => {
 
     expect(await tablesOfNextRun(cacheDir)).toEqual([]);
     expectOnlyTheClusters(cacheDir);
+  });
+
+  it('removes the scratch copies of killed runs, and only theirs', async () => {
+    const cacheDir = tempDir('pglite-cache-');
+    await (await openPgliteEngine({ cacheDir, rollbackOnly: true })).close();
+    // No process has a pid above the kernel's maximum (2^22): this one was killed.
+    const killed = join(cacheDir, 'pglite-run.99999999-0123456789ab.tmp');
+    const running = join(cacheDir, `pglite-run.${process.pid}-0123456789ab.tmp`);
+    for (const dir of [killed, running]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'PG_VERSION'), '17\n');
+    }
+    await (await openPgliteEngine({ cacheDir, rollbackOnly: true })).close();
+    expect(existsSync(killed)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 
   it('keeps a persistent data dir across openings, seeded from the cached cluster', async () => {
