@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely, PostgresPool } from 'kysely';
+import { kysely } from '../commonjs-packages.js';
 import { OperationError } from '../errors.js';
 import { splitStatements } from '../migrations/migration-folder.js';
 import { NO_TRANSACTION_DIRECTIVE } from '../migrate/migration-state.js';
@@ -21,12 +22,19 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** Kysely's own PostgreSQL dialect over a `pg` pool, or anything that behaves like one. */
+export function kyselyOver(pool: PostgresPool): Kysely<any> {
+  const { Kysely, PostgresDialect } = kysely();
+  return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+}
+
 /**
  * Runs a migration's statements in order on one connection, so session settings carry over.
  * Each goes without parameters, hence over the simple protocol: a hand-written migration may
  * hold several statements between two breakpoints.
  */
 export async function execMigrationSql(db: Kysely<any>, text: string): Promise<void> {
+  const { sql } = kysely();
   await db.connection().execute(async (connection) => {
     for (const statement of splitStatements(text)) {
       try {

@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import { OperationError } from '../errors.js';
 import { packageVersion } from '../package-version.js';
-import { execMigrationSql, once, type Engine } from './engine.js';
+import { execMigrationSql, kyselyOver, once, type Engine } from './engine.js';
 
 /**
  * Smaller buffers than PGlite's defaults (128 MB shared_buffers, 100 connections): schema work
@@ -223,7 +223,7 @@ interface CloseHooks {
 }
 
 function engineOver(pg: PGlite, hooks: CloseHooks): Engine {
-  const db = new Kysely<any>({ dialect: createPgliteDialect(pg) });
+  const db = kyselyOver(pgliteAsPool(pg));
   return {
     kind: 'pglite',
     db,
@@ -243,13 +243,13 @@ function engineOver(pg: PGlite, hooks: CloseHooks): Engine {
 }
 
 /**
- * Kysely's own PostgreSQL dialect over a PGlite posing as a `pg` pool. PGlite is one session,
- * so a checked-out client holds it exclusively: a transaction's statements never interleave
- * with another caller's. Destroying the Kysely instance closes the PGlite.
+ * PGlite posing as a `pg` pool. PGlite is one session, so a checked-out client holds it
+ * exclusively: a transaction's statements never interleave with another caller's. Ending the
+ * pool (destroying the Kysely instance) closes the PGlite.
  */
-export function createPgliteDialect(pg: PGlite): PostgresDialect {
+function pgliteAsPool(pg: PGlite): PostgresPool {
   let free = Promise.resolve();
-  const pool: PostgresPool = {
+  return {
     async connect() {
       const previous = free;
       let release!: () => void;
@@ -261,7 +261,6 @@ export function createPgliteDialect(pg: PGlite): PostgresDialect {
       if (!pg.closed) await pg.close();
     },
   };
-  return new PostgresDialect({ pool });
 }
 
 /** Like `pg`: without parameters the simple protocol, so one text may hold several statements. */

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { OperationError, UserError } from '../errors.js';
 import { CONNECT_TIMEOUT_MS, describePgError } from '../migrate/connect-server.js';
 import { redactUrl, registerUrlSecrets } from '../redact.js';
-import { execMigrationSql, once, type Engine } from './engine.js';
+import { execMigrationSql, kyselyOver, once, type Engine } from './engine.js';
 
 
 /**
@@ -22,7 +21,7 @@ export async function openServerEngine(options: { url: string }): Promise<Engine
   const pool = new pg.Pool({ connectionString: shadowUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, max: 2 });
   // An idle connection the server drops must not crash the process: the next query reports it.
   pool.on('error', () => undefined);
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyOver(pool);
   const close = once(async () => {
     try {
       await db.destroy();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { drizzleKitApi } from '../drizzle-packages.js';
+import { drizzleKitApi } from '../commonjs-packages.js';
 import { UserError } from '../errors.js';
 import { ownerOf, type ProjectModel } from '../model/project-model.js';
 import type { PlannedFile } from '../plan/plan.js';

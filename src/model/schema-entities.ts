@@ -1,6 +1,6 @@
 import type { CasingCache } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { drizzleOrm, drizzleOrmCasing, drizzleOrmPgCore } from '../drizzle-packages.js';
+import { drizzleOrm, drizzleOrmCasing, drizzleOrmPgCore } from '../commonjs-packages.js';
 import type { ColumnModel, EnumModel, ForeignKeyModel, TableModel } from './project-model.js';
 
 const { is } = drizzleOrm();
