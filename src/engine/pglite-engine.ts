@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import { OperationError } from '../errors.js';
 import { packageVersion } from '../package-version.js';
+import { shippedClusterArchive, unpackCluster } from './empty-cluster.js';
 import { execMigrationSql, kyselyOver, once, type Engine } from './engine.js';
 
 /**
@@ -25,25 +26,41 @@ const MANY_LOCKS = ['max_locks_per_transaction=1024'];
 
 const START_PARAMS = [...SMALL_MEMORY, ...MANY_LOCKS].flatMap((setting) => ['-c', setting]);
 
+/** The PGlite in use: a cluster made by one version must not be booted by another. */
+const PGLITE_VERSION = packageVersion('@electric-sql/pglite') ?? 'unknown';
+
 /**
- * An empty cluster, once initialised, is kept on disk in the cache dir (`pglite-<version>/`):
- * booting a data dir on disk takes about 0.5 s and 120 MB, against 2.8 s and 500 MB for initdb
- * and 1.2 s and 260 MB for loading a dumped one into memory. It is never booted itself, only
- * copied, so a copy is never taken of a cluster another process is writing to.
+ * Where the empty cluster comes from: a packed one (see empty-cluster.ts) or, with `null` or a
+ * damaged archive, PGlite's initdb. Default: the archive shipped for the installed PGlite, if any.
  */
-async function pristineCluster(cacheDir: string): Promise<string | undefined> {
-  // A cluster made by one PGlite version must not be booted by another.
-  const dir = join(cacheDir, `pglite-${packageVersion('@electric-sql/pglite') ?? 'unknown'}`);
+export type ClusterSource = string | null | undefined;
+
+/**
+ * An empty cluster, once unpacked or initialised, is kept on disk in the cache dir
+ * (`pglite-<version>/`): booting a data dir on disk takes about 0.5 s and 120 MB, against 2.8 s
+ * and 500 MB for initdb and 1.2 s and 260 MB for loading a dumped one into memory. It is never
+ * booted itself, only copied, so a copy is never taken of a cluster another process is writing to.
+ */
+async function pristineCluster(cacheDir: string, source: ClusterSource): Promise<string | undefined> {
+  const dir = join(cacheDir, `pglite-${PGLITE_VERSION}`);
   await removeScratchOfDeadProcesses(cacheDir);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const archive = source === undefined ? shippedClusterArchive(PGLITE_VERSION) : source;
   try {
     await mkdir(cacheDir, { recursive: true });
-    await createAtomically(dir, async (temp) => (await boot({ dataDir: temp })).close());
+    await createAtomically(dir, async (temp) => {
+      if (!archive || !(await unpackCluster(archive, temp))) await initialiseCluster(temp);
+    });
     return existsSync(join(dir, 'PG_VERSION')) ? dir : undefined;
   } catch {
     // The cache only saves time: a read-only or full disk means booting in memory instead.
     return undefined;
   }
+}
+
+/** Runs PGlite's initdb into `dataDir` (3–4 s); the build packs its result for first runs. */
+export async function initialiseCluster(dataDir: string): Promise<void> {
+  await (await boot({ dataDir })).close();
 }
 
 /**
@@ -94,6 +111,7 @@ export interface OpenPgliteOptions {
   readonly dataDir?: string;
   /** Where the empty cluster is kept. */
   readonly cacheDir?: string;
+  readonly clusterSource?: ClusterSource;
 }
 
 /**
@@ -107,13 +125,14 @@ export interface OpenPgliteOptions {
 export async function openPglite(options: OpenPgliteOptions = {}): Promise<PGlite> {
   const { dataDir, cacheDir } = options;
   if (!dataDir || existsSync(join(dataDir, 'PG_VERSION'))) return boot({ dataDir });
-  const pristine = cacheDir ? await pristineCluster(cacheDir) : undefined;
+  const pristine = cacheDir ? await pristineCluster(cacheDir, options.clusterSource) : undefined;
   if (pristine) await cp(pristine, dataDir, { recursive: true });
   return boot({ dataDir });
 }
 
 export interface OpenPgliteEngineOptions {
   readonly cacheDir: string;
+  readonly clusterSource?: ClusterSource;
   /**
    * The caller promises to run only statements that a rollback undoes (see `fitsOneTransaction`).
    * The engine may then work in the cached cluster itself, inside one transaction it rolls back
@@ -136,7 +155,7 @@ const MAX_SHARED_CLUSTER_BYTES = 128 * 1024 * 1024;
  * otherwise a private copy of the empty cluster, removed on close; without a cache, in memory.
  */
 export async function openPgliteEngine(options: OpenPgliteEngineOptions): Promise<Engine> {
-  const pristine = await pristineCluster(options.cacheDir);
+  const pristine = await pristineCluster(options.cacheDir, options.clusterSource);
   const shared = pristine && options.rollbackOnly ? await openShared(pristine, options.maxSharedClusterBytes ?? MAX_SHARED_CLUSTER_BYTES) : undefined;
   return shared ?? openPrivate(pristine, options.cacheDir);
 }

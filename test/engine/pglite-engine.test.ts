@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extract } from 'tar';
+import { clusterArchivePath } from '../../src/engine/empty-cluster.js';
 import { fitsOneTransaction } from '../../src/engine/engine.js';
-import { openPglite, openPgliteEngine } from '../../src/engine/pglite-engine.js';
+import { openPglite, openPgliteEngine, type ClusterSource } from '../../src/engine/pglite-engine.js';
+import { packageVersion } from '../../src/package-version.js';
 import { NO_TRANSACTION_DIRECTIVE } from '../../src/migrate/migration-state.js';
 import { REPO_ROOT } from '../helpers/temp-project.js';
 import { introspect } from './fixture.js';
@@ -40,6 +43,15 @@ const controlFile = (pristine: string) => {
   return { ino: stat.ino, mtimeMs: stat.mtimeMs, size: stat.size };
 };
 
+/** A file of the packed empty cluster, read with the tar package itself. */
+function archivedFile(archive: string, path: string): Buffer {
+  const dir = tempDir('archive-');
+  extract({ file: archive, cwd: dir, sync: true });
+  return readFileSync(join(dir, path));
+}
+
+const controlBytes = (cluster: string) => readFileSync(join(cluster, 'global', 'pg_control'));
+
 describe('PGlite engine', () => {
   it('keeps the empty cluster in the cache and rolls back what an engine did in it', async () => {
     const cacheDir = tempDir('pglite-cache-');
@@ -49,8 +61,6 @@ describe('PGlite engine', () => {
     await first.close();
     const { pristine } = expectOnlyTheClusters(cacheDir);
     const initialised = controlFile(pristine);
-    // initdb was given the small settings too (its own default is 128 MB of shared buffers).
-    expect(readFileSync(join(pristine, 'postgresql.conf'), 'utf8')).toMatch(/^shared_buffers = 4MB\b/m);
 
     const second = await openPgliteEngine({ cacheDir, rollbackOnly: true });
     try {
@@ -63,6 +73,42 @@ describe('PGlite engine', () => {
     expectOnlyTheClusters(cacheDir);
     // Neither initialised again nor booted.
     expect(controlFile(pristine)).toEqual(initialised);
+  });
+
+  it('unpacks the empty cluster the build packed instead of running initdb', async () => {
+    // `npm run build` (and the tests' global setup) packs it for the installed PGlite.
+    const archive = clusterArchivePath(packageVersion('@electric-sql/pglite')!);
+    expect(existsSync(archive)).toBe(true);
+    const cacheDir = tempDir('pglite-cache-');
+    const engine = await openPgliteEngine({ cacheDir, rollbackOnly: true });
+    try {
+      await engine.exec('create table t (id serial primary key)');
+      expect(await tableNames(engine)).toEqual(['t']);
+    } finally {
+      await engine.close();
+    }
+    const { pristine } = expectOnlyTheClusters(cacheDir);
+    // initdb would have written a control file with a new system identifier.
+    expect(controlBytes(pristine)).toEqual(archivedFile(archive, 'global/pg_control'));
+  });
+
+  it('runs initdb when told to, or when the archive holds no cluster, with the small settings', async () => {
+    const archive = clusterArchivePath(packageVersion('@electric-sql/pglite')!);
+    const damaged = join(tempDir('damaged-'), 'cluster.tar.gz');
+    writeFileSync(damaged, 'not a tar archive');
+    for (const clusterSource of [null, damaged] satisfies ClusterSource[]) {
+      const cacheDir = tempDir('pglite-cache-');
+      const engine = await openPgliteEngine({ cacheDir, rollbackOnly: true, clusterSource });
+      try {
+        expect(await tableNames(engine)).toEqual([]);
+      } finally {
+        await engine.close();
+      }
+      const { pristine } = expectOnlyTheClusters(cacheDir);
+      expect(controlBytes(pristine)).not.toEqual(archivedFile(archive, 'global/pg_control'));
+      // Its own default would be 128 MB of shared buffers.
+      expect(readFileSync(join(pristine, 'postgresql.conf'), 'utf8')).toMatch(/^shared_buffers = 4MB\b/m);
+    }
   });
 
   it('gives a second engine open at the same time a private copy, and removes it on close', async () => {

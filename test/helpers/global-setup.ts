@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Integration tests run the built CLI, so build it first; and fail fast when the server is down. */
 export default async function setup(): Promise<() => void> {
   execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  // The rest of `npm run build`: the packed empty PGlite cluster (kept when already there).
+  execFileSync(process.execPath, [`${root}/scripts/pack-empty-cluster.mjs`], { cwd: root, stdio: 'inherit' });
   await assertServerReachable();
   // No teardown of .tmp: each temp project removes itself, and other vitest runs may be using .tmp.
   return () => undefined;
