@@ -10,6 +10,11 @@ import { NO_TRANSACTION_DIRECTIVE } from '../migrate/migration-state.js';
  */
 export interface Engine {
   readonly kind: 'pglite' | 'server';
+  /**
+   * How many of the migrations given as `history` when opening are applied already (the shared
+   * PGlite cluster keeps them between runs); the caller applies the rest.
+   */
+  readonly preapplied: number;
   /** Kysely over the throwaway database, usable by kysely-codegen's `PostgresIntrospector`. */
   readonly db: Kysely<any>;
   /**

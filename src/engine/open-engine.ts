@@ -7,6 +7,8 @@ export interface OpenEngineOptions {
   readonly cacheDir: string;
   /** Only statements a rollback undoes will run (see `fitsOneTransaction`): PGlite may skip copying its cluster. */
   readonly rollbackOnly: boolean;
+  /** The SQL of the migrations that will be applied first, in order (see `Engine.preapplied`). */
+  readonly history?: readonly string[];
 }
 
 /** The throwaway database to apply migrations to. Each engine is imported only when chosen. */
@@ -16,5 +18,5 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
     return openServerEngine({ url: options.shadowUrl });
   }
   const { openPgliteEngine } = await import('./pglite-engine.js');
-  return openPgliteEngine({ cacheDir: options.cacheDir, rollbackOnly: options.rollbackOnly });
+  return openPgliteEngine({ cacheDir: options.cacheDir, rollbackOnly: options.rollbackOnly, history: options.history ?? [] });
 }

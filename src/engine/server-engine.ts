@@ -30,7 +30,7 @@ export async function openServerEngine(options: { url: string }): Promise<Engine
       await onServer(url, `drop database if exists "${name}" with (force)`, `cannot drop the temporary database ${name}`);
     }
   });
-  return { kind: 'server', db, exec: (sql) => execMigrationSql(db, sql), close };
+  return { kind: 'server', preapplied: 0, db, exec: (sql) => execMigrationSql(db, sql), close };
 }
 
 /** Runs one statement on the database named in `url`, over a connection of its own. */

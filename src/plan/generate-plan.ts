@@ -75,7 +75,8 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     ...folder.migrations.map((entry) => ({ tag: entry.entry.tag, sql: entry.sql! })),
     ...(migration ? [{ tag: migration.tag, sql: migration.sql }] : []),
   ];
-  const { metadata, usedDatabase } = await introspectMigrations(config, migrationSql, options.shadowUrl ?? config.shadowUrl, progress);
+  const history = folder.migrations.map((entry) => entry.sql!);
+  const { metadata, usedDatabase } = await introspectMigrations(config, migrationSql, history, options.shadowUrl ?? config.shadowUrl, progress);
   assertEveryTableOwned(model, metadata);
 
   progress('serializing types per section');
@@ -138,6 +139,8 @@ interface MigrationSql {
 async function introspectMigrations(
   config: ResolvedConfig,
   migrationSql: readonly MigrationSql[],
+  /** The committed migrations, which come first in `migrationSql`: the engine may keep them applied between runs. */
+  history: readonly string[],
   shadowUrl: string | undefined,
   progress: Progress,
 ): Promise<{ metadata: DatabaseMetadata; usedDatabase: boolean }> {
@@ -147,7 +150,7 @@ async function introspectMigrations(
 
   progress(shadowUrl ? 'creating a temporary database on the shadow server' : 'booting embedded PostgreSQL (PGlite)');
   const rollbackOnly = fitsOneTransaction(migrationSql.map((migration) => migration.sql));
-  const metadata = await applyAndIntrospect({ shadowUrl, cacheDir: config.cacheDir, rollbackOnly }, migrationSql, progress).catch((error: unknown) => {
+  const metadata = await applyAndIntrospect({ shadowUrl, cacheDir: config.cacheDir, rollbackOnly, history }, migrationSql, progress).catch((error: unknown) => {
     // Some statements refuse to run inside a transaction (CREATE INDEX CONCURRENTLY, which
     // drizzle-kit writes for `.concurrently()`): a run without one decides.
     if (!rollbackOnly || shadowUrl) throw error;
@@ -166,8 +169,9 @@ async function applyAndIntrospect(engineOptions: OpenEngineOptions, migrationSql
   const engine = opened.value;
   try {
     if (loaded.status === 'rejected') throw loaded.reason;
-    progress(`applying ${migrationSql.length} migration${migrationSql.length === 1 ? '' : 's'}`);
-    for (const migration of migrationSql) {
+    const pending = migrationSql.slice(engine.preapplied);
+    progress(`applying ${pending.length} migration${pending.length === 1 ? '' : 's'}`);
+    for (const migration of pending) {
       await engine.exec(migration.sql).catch((error: unknown) => {
         throw new OperationError(
           `migration "${migration.tag}" fails on a fresh database: ${(error as Error).message}`,

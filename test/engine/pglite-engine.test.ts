@@ -151,10 +151,55 @@ describe('PGlite engine', () => {
     expectOnlyTheClusters(cacheDir);
   });
 
+  it('keeps the committed history between runs, so a run applies only what follows it', async () => {
+    const cacheDir = tempDir('pglite-cache-');
+    const history = ['create table kept (id int);'];
+    const first = await openPgliteEngine({ cacheDir, rollbackOnly: true, history });
+    try {
+      expect(first.preapplied).toBe(1);
+      expect(await tableNames(first)).toEqual(['kept']);
+      await first.exec('create table rolled_back (id int)');
+    } finally {
+      await first.close();
+    }
+
+    const grown = await openPgliteEngine({ cacheDir, rollbackOnly: true, history: [...history, 'create table added (id int);'] });
+    try {
+      expect(grown.preapplied).toBe(2);
+      expect((await tableNames(grown)).sort()).toEqual(['added', 'kept']);
+    } finally {
+      await grown.close();
+    }
+
+    // Another history (an edited first migration, a switched branch) starts from the empty cluster.
+    const other = await openPgliteEngine({ cacheDir, rollbackOnly: true, history: ['create table other (id int);'] });
+    try {
+      expect(other.preapplied).toBe(1);
+      expect(await tableNames(other)).toEqual(['other']);
+    } finally {
+      await other.close();
+    }
+    expect(await tablesOfNextRun(cacheDir)).toEqual([]);
+    expectOnlyTheClusters(cacheDir);
+  });
+
+  it('leaves a history that fails to the caller, with nothing of it committed', async () => {
+    const cacheDir = tempDir('pglite-cache-');
+    const engine = await openPgliteEngine({ cacheDir, rollbackOnly: true, history: ['create table fine (id int);', 'create table broken (id no_such_type);'] });
+    try {
+      expect(engine.preapplied).toBe(0);
+      expect(await tableNames(engine)).toEqual([]);
+      await expect(engine.exec('create table broken (id no_such_type);')).rejects.toThrow(/no_such_type/);
+    } finally {
+      await engine.close();
+    }
+    expect(await tablesOfNextRun(cacheDir)).toEqual([]);
+  });
+
   it('replaces the shared cluster once the dead rows of rolled-back runs have grown it past its limit', async () => {
     const cacheDir = tempDir('pglite-cache-');
     const engine = await openPgliteEngine({ cacheDir, rollbackOnly: true, maxSharedClusterBytes: 1 });
-    await engine.exec('create table grows_the_catalog (id int)');
+    await engine.exec(Array.from({ length: 50 }, (_, index) => `create table grows_the_catalog_${index} (id int);`).join('\n'));
     await engine.close();
     expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^pglite-\d+\.\d+\.\d+$/)]);
 
