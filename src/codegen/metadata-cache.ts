@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeJsonFile } from '../json-file.js';
 import type { MetadataJson } from './introspect.js';
 
 /**
@@ -23,13 +24,6 @@ export async function readCachedMetadata(cacheDir: string, key: string): Promise
 }
 
 export async function writeCachedMetadata(cacheDir: string, key: string, metadata: MetadataJson): Promise<void> {
-  try {
-    await mkdir(cacheDir, { recursive: true });
-    const file = join(cacheDir, `metadata-${key}.json`);
-    const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, JSON.stringify(metadata));
-    await rename(temp, file);
-  } catch {
-    // A cache that cannot be written only costs time next run.
-  }
+  // A cache that cannot be written only costs time next run.
+  await writeJsonFile(join(cacheDir, `metadata-${key}.json`), metadata).catch(() => undefined);
 }

@@ -1,11 +1,12 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import { OperationError } from '../errors.js';
+import { writeJsonFile } from '../json-file.js';
 import { splitStatements } from '../migrations/migration-folder.js';
 import { hashMigration } from '../migrations/sum-file.js';
 import { packageVersion } from '../package-version.js';
@@ -302,9 +303,7 @@ async function commitHistory(
     count = from;
   }
   const committed = { migrations: wanted.slice(0, count), bytes: await databaseBytes(pg), objects: await countUserObjects(pg) };
-  const file = join(cluster, HISTORY_FILE);
-  await writeFile(`${file}.tmp`, JSON.stringify(committed));
-  await rename(`${file}.tmp`, file);
+  await writeJsonFile(join(cluster, HISTORY_FILE), committed);
   return committed;
 }
 

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import { writeJsonFile } from '../json-file.js';
 import { packageVersion } from '../package-version.js';
 import type { BoundaryViolation } from '../model/boundaries.js';
 import type { Plan } from './plan.js';
@@ -75,15 +76,8 @@ export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile'
 }
 
 export async function writeStamp(config: ResolvedConfig, stamp: GenerationStamp): Promise<void> {
-  const file = stampPath(config);
-  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await mkdir(config.cacheDir, { recursive: true });
-    await writeFile(temp, JSON.stringify(stamp));
-    await rename(temp, file);
-  } catch {
-    // Only a speed-up: the next run takes the full path.
-  }
+  // Only a speed-up: a stamp that cannot be written means the next run takes the full path.
+  await writeJsonFile(stampPath(config), stamp).catch(() => undefined);
 }
 
 /** Folders whose every file is an input: a file added there changes the output. */
