@@ -12,7 +12,8 @@ export async function writeJsonFile(file: string, value: unknown): Promise<void>
   try {
     await writeFile(temp, JSON.stringify(value));
     await rename(temp, file);
-  } finally {
+  } catch (error) {
     await rm(temp, { force: true });
+    throw error;
   }
 }

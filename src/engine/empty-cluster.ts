@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 /*
  * PGlite's empty cluster, packed when sections is built (scripts/pack-empty-cluster.mjs) and
- * shipped in dist/. A first run unpacks it in about 0.1 s and 40 MB, where PGlite's initdb takes
+ * shipped in dist/. A first run unpacks it in about 0.6 s (40 MB on disk), where PGlite's initdb takes
  * 3–4 s and peaks at 550–700 MB: the largest cost of a first run, on every new machine and CI
  * cache. A cluster is only valid for the PGlite version that made it, hence the version in the name.
  */
