@@ -153,8 +153,8 @@ function copyDemo(dir) {
   return dir;
 }
 
-function forgetIntrospections(cacheDir) {
-  for (const entry of readdirSync(cacheDir)) if (entry.startsWith('metadata-')) rmSync(join(cacheDir, entry));
+function forgetIntrospections(cacheDir, which = () => true) {
+  for (const entry of readdirSync(cacheDir)) if (entry.startsWith('metadata-') && which(entry)) rmSync(join(cacheDir, entry));
 }
 
 /** A fresh cache holding only the empty PGlite cluster another project's run left there. */
@@ -206,19 +206,26 @@ function syntheticProject(dir, sectionCount, tableCount) {
 
 async function caseA() {
   const template = copyDemo(join(WORK, 'a-template'));
-  measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: template, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } });
-  // Every run is a first encounter with the change: the introspection cache forgets it (the
-  // empty PGlite cluster stays cached, as on any machine that ran sections once).
-  const changedCopy = () => {
-    forgetIntrospections(join(WORK, 'a-cache'));
+  const cache = join(WORK, 'a-cache');
+  measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: template, env: { SECTIONS_CACHE_DIR: cache } });
+  // The developer ran generate on the committed tree before (its introspection is cached, as the
+  // chain's database holds the committed migrations); every run is a first encounter with the
+  // change: what an earlier run cached for it is forgotten.
+  const committed = new Set(readdirSync(cache));
+  const changedCopy = (forget) => () => {
+    forgetIntrospections(cache, forget);
     const dir = fresh(join(WORK, 'a-run'));
     cpSync(template, dir, { recursive: true });
     oneColumnChange(dir);
     return dir;
   };
-  const generateIn = (extra) => (dir) => measure(SECTIONS[0], [SECTIONS[1], 'generate', ...extra, '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: join(WORK, 'a-cache') } });
-  const sectionsServer = await repeat(RUNS, changedCopy, generateIn(['--shadow-url', SERVER]));
-  const sectionsPglite = await repeat(RUNS, changedCopy, generateIn([]));
+  const generateIn = (extra) => (dir) => measure(SECTIONS[0], [SECTIONS[1], 'generate', ...extra, '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: cache } });
+  const afterCommitted = (entry) => !committed.has(entry);
+  const sectionsServer = await repeat(RUNS, changedCopy(afterCommitted), generateIn(['--shadow-url', SERVER]));
+  const sectionsPglite = await repeat(RUNS, changedCopy(afterCommitted), generateIn([]));
+  // A fresh clone: no introspection cached at all, so the migrations are applied and introspected
+  // (the empty PGlite cluster stays, as on any machine that ran sections before).
+  const sectionsUncached = await repeat(RUNS, changedCopy(() => true), generateIn([]));
   const chain = await repeat(
     RUNS,
     async () => {
@@ -235,7 +242,7 @@ async function caseA() {
     ({ dir, url }) => measureSteps(chainSteps(dir, demoChainSections(dir, url))),
   );
   await dropDatabases();
-  return { sectionsServer, sectionsPglite, chain };
+  return { sectionsServer, sectionsPglite, sectionsUncached, chain };
 }
 
 async function caseB() {
@@ -367,12 +374,13 @@ async function main() {
 
   const ratioA = a.sectionsPglite.median / a.chain.median;
   const ratioAServer = a.sectionsServer.median / a.chain.median;
+  const ratioAUncached = a.sectionsUncached.median / a.chain.median;
   const ratioB = b.warm.median / b.chain.median;
   const growth = c[2].cold.median / c[0].cold.median;
   const growthNewProject = c[2].newProject.median / c[0].newProject.median;
   const ratioD = d.help.median / d.node.median;
   const peak = Math.max(
-    a.sectionsServer.rssMb, a.sectionsPglite.rssMb, b.warm.rssMb, b.cold.rssMb, d.help.rssMb,
+    a.sectionsServer.rssMb, a.sectionsPglite.rssMb, a.sectionsUncached.rssMb, b.warm.rssMb, b.cold.rssMb, d.help.rssMb,
     ...c.flatMap((entry) => [entry.cold.rssMb, entry.newProject.rssMb, entry.warm.rssMb, entry.change.rssMb]),
   );
 
@@ -390,6 +398,7 @@ in CI \`drizzle-kit check\` then \`kysely-codegen --verify\` per section.
 |---|---|---|
 | A: generate after a one-column change ≤ 0.25× the chain (default: embedded PGlite) | ${ratioA.toFixed(2)}× (${s(a.sectionsPglite.median)} vs ${s(a.chain.median)}) | ${verdict(ratioA <= 0.25)} |
 | A: the same with \`--shadow-url\` on the chain's local server | ${ratioAServer.toFixed(2)}× (${s(a.sectionsServer.median)} vs ${s(a.chain.median)}) | ${verdict(ratioAServer <= 0.25)} |
+| A: the same on a fresh clone (nothing introspected yet; embedded PGlite) | ${ratioAUncached.toFixed(2)}× (${s(a.sectionsUncached.median)} vs ${s(a.chain.median)}) | ${verdict(ratioAUncached <= 0.25)} |
 | B: check on an up-to-date tree ≤ 0.10× the chain | ${ratioB.toFixed(3)}× (${s(b.warm.median)} vs ${s(b.chain.median)}) | ${verdict(ratioB <= 0.1)} |
 | C: 100×10 generate (cold) within 4× of 3×8 | ${growth.toFixed(2)}× (${s(c[2].cold.median)} vs ${s(c[0].cold.median)}) | ${verdict(growth <= 4)} |
 | C: the same for a new project on a machine with the PGlite cluster unpacked | ${growthNewProject.toFixed(2)}× (${s(c[2].newProject.median)} vs ${s(c[0].newProject.median)}) | ${verdict(growthNewProject <= 4)} |
@@ -398,15 +407,18 @@ in CI \`drizzle-kit check\` then \`kysely-codegen --verify\` per section.
 
 ## A: the demo (24 tables, 3 sections) after a one-column change
 
-Each run starts from the demo as committed, adds one column to a vendor table, and runs once: the
-introspection cache is emptied before every run, so the new migration is really applied and
-introspected (the empty PGlite cluster stays cached, as on any machine that ran sections before).
-The chain's database already holds the committed migrations, as a developer's would.
+Each run starts from the demo as committed, adds one column to a vendor table, and runs once. The
+chain's database already holds the committed migrations, as a developer's would; sections' cache
+likewise holds the introspection of the committed tree from an earlier \`generate\`, and nothing
+of the change. A column of a kind the project already has is then derived from that introspection
+without a database (output byte-identical, tested against real introspections). The fresh-clone row
+has no introspection cached at all: the migrations are applied to PGlite and introspected.
 
 | command | median | min – max | runs | peak RSS |
 |---|---|---|---|---|
 ${row('sections generate --shadow-url (local server)', a.sectionsServer)}
 ${row('sections generate (embedded PGlite)', a.sectionsPglite)}
+${row('sections generate, fresh clone (embedded PGlite)', a.sectionsUncached)}
 ${row("seed's chain (local server)", a.chain)}
 
 ## B: check on an up-to-date tree
@@ -427,9 +439,9 @@ ${RUNS} runs of each. Cold = from scratch with an empty cache: the empty PGlite 
 build is unpacked (PGlite's initdb, 3–4 s and 550–700 MB, runs only for a PGlite version the build did
 not pack), then the first migration, types and stubs for every table, with the schemas transpiled
 afresh. New project = the same with the empty cluster already unpacked. Warm = rerun with nothing changed.
-After a change = a new column in one table, so a new migration, with the earlier migrations already
-committed in the cache's shared PGlite cluster by the runs before. The
-chain runs drizzle-kit generate and migrate on a fresh database, then one kysely-codegen per section.
+After a change = a new column (of a kind the project has) in one table, so a new migration, in the
+project the runs before generated: its types are derived from their introspection, with no database.
+The chain runs drizzle-kit generate and migrate on a fresh database, then one kysely-codegen per section.
 
 ![time against table count](chart.svg)
 

@@ -12,10 +12,30 @@ export async function introspectDatabase(db: Kysely<any>): Promise<DatabaseMetad
   return new PostgresDialect().introspector.introspect({ db: db as never });
 }
 
-/** The metadata as plain JSON, for the introspection cache. */
+/** The metadata as plain JSON, for the introspection cache: kysely-codegen's classes, field for field. */
 export interface MetadataJson {
   readonly enums: Record<string, string[] | undefined>;
-  readonly tables: readonly unknown[];
+  readonly tables: readonly TableJson[];
+}
+
+export interface TableJson {
+  readonly columns: readonly ColumnJson[];
+  readonly isPartition: boolean;
+  readonly isView: boolean;
+  readonly name: string;
+  readonly schema?: string | undefined;
+}
+
+export interface ColumnJson {
+  readonly comment: string | null;
+  readonly dataType: string;
+  readonly dataTypeSchema?: string | undefined;
+  readonly enumValues: string[] | null;
+  readonly hasDefaultValue: boolean;
+  readonly isArray: boolean;
+  readonly isAutoIncrementing: boolean;
+  readonly isNullable: boolean;
+  readonly name: string;
 }
 
 export function metadataToJson(metadata: DatabaseMetadata): MetadataJson {

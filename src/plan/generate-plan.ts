@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata/database-metadata.js';
 import { introspectDatabase, metadataFromJson, metadataToJson } from '../codegen/introspect.js';
 import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from '../codegen/metadata-cache.js';
+import { deriveMetadata } from '../codegen/metadata-delta.js';
 import { assertEveryTableOwned, loadSerializer, planSectionTypes } from '../codegen/section-types.js';
 import { takeLoadedUserFiles } from '../config/import-module.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
@@ -76,7 +77,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     ...(migration ? [{ tag: migration.tag, sql: migration.sql }] : []),
   ];
   const history = folder.migrations.map((entry) => entry.sql!);
-  const { metadata, usedDatabase } = await introspectMigrations(config, migrationSql, history, options.shadowUrl ?? config.shadowUrl, progress);
+  const { metadata, usedDatabase } = await introspectMigrations(config, migrationSql, history, migration?.plainDiff, options.shadowUrl ?? config.shadowUrl, progress);
   assertEveryTableOwned(model, metadata);
 
   progress('serializing types per section');
@@ -141,12 +142,21 @@ async function introspectMigrations(
   migrationSql: readonly MigrationSql[],
   /** The committed migrations, which come first in `migrationSql`: the engine may keep them applied between runs. */
   history: readonly string[],
+  /** The new migration's snapshots, when it is a plain diff of them (it is the last of `migrationSql`). */
+  plainDiff: PlannedMigration['plainDiff'],
   shadowUrl: string | undefined,
   progress: Progress,
 ): Promise<{ metadata: DatabaseMetadata; usedDatabase: boolean }> {
-  const key = metadataCacheKey(migrationSql.map((migration) => migration.sql), packageVersion('kysely-codegen') ?? '?');
+  const codegenVersion = packageVersion('kysely-codegen') ?? '?';
+  const key = metadataCacheKey(migrationSql.map((migration) => migration.sql), codegenVersion);
   const cached = await readCachedMetadata(config.cacheDir, key);
   if (cached) return { metadata: await metadataFromJson(cached), usedDatabase: false };
+  const before = plainDiff && (await readCachedMetadata(config.cacheDir, metadataCacheKey(history, codegenVersion)));
+  const derived = before && deriveMetadata(before, plainDiff.from, plainDiff.to);
+  if (derived) {
+    await writeCachedMetadata(config.cacheDir, key, derived);
+    return { metadata: await metadataFromJson(derived), usedDatabase: false };
+  }
 
   progress(shadowUrl ? 'creating a temporary database on the shadow server' : 'booting embedded PostgreSQL (PGlite)');
   const rollbackOnly = fitsOneTransaction(migrationSql.map((migration) => migration.sql));
