@@ -2,7 +2,7 @@ import type { PgSnapshot, PgSnapshotTable } from '../migrations/snapshot.js';
 import { tableKey } from '../migrations/snapshot.js';
 import type { ColumnJson, MetadataJson, TableJson } from './introspect.js';
 import { isProvenChange } from './proven-change.js';
-import { catalogType, parseColumnType, type SnapshotColumn } from './snapshot-column.js';
+import { catalogType, isSerialType, parseColumnType, type SnapshotColumn } from './snapshot-column.js';
 
 /**
  * The introspected metadata after a generated migration, derived from the metadata before it
@@ -22,21 +22,23 @@ import { catalogType, parseColumnType, type SnapshotColumn } from './snapshot-co
  */
 export function deriveMetadata(before: MetadataJson, previous: PgSnapshot, current: PgSnapshot): MetadataJson | undefined {
   if (!onlyTablesDiffer(previous, current) || !isProvenChange(previous, current)) return undefined;
-  const columnKinds = learnColumnKinds(before, previous);
-  const tables = new Map(before.tables.map((table) => [tableKey(table.schema ?? 'public', table.name), table]));
+  const introspected = new Map(before.tables.map((table) => [tableKey(table.schema ?? 'public', table.name), table]));
+  const columnKinds = learnColumnKinds(introspected, previous);
+  const tables = new Map(introspected);
   let added = false;
   for (const key of new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])) {
     const from = previous.tables[key];
     const to = current.tables[key];
     if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    const introspected = tables.get(key);
+    const found = introspected.get(key);
     if (!to) {
-      if (!introspected) return undefined;
+      if (!found) return undefined;
       tables.delete(key);
       continue;
     }
+    // A composite primary key makes its columns NOT NULL whatever the snapshot's columns say.
     if (Object.keys(to.compositePrimaryKeys).length > 0) return undefined;
-    const next = from && introspected ? changedTable(introspected, from, to, columnKinds) : !from && !introspected ? newTable(to, columnKinds) : undefined;
+    const next = from && found ? changedTable(found, from, to, columnKinds) : !from && !found ? newTable(to, columnKinds) : undefined;
     if (!next) return undefined;
     added ||= !from;
     tables.set(key, next);
@@ -76,11 +78,10 @@ function columnKind(column: SnapshotColumn): string {
   ]);
 }
 
-function learnColumnKinds(before: MetadataJson, previous: PgSnapshot): ColumnKinds {
+function learnColumnKinds(introspected: ReadonlyMap<string, TableJson>, previous: PgSnapshot): ColumnKinds {
   const kinds = new Map<string, ColumnKindMetadata | null>();
-  const introspected = new Map(before.tables.map((table) => [tableKey(table.schema ?? 'public', table.name), table]));
   for (const [key, table] of Object.entries(previous.tables)) {
-    // A composite primary key makes its columns NOT NULL whatever the snapshot's column says.
+    // Columns of a composite primary key are NOT NULL whatever their declaration says: not a kind to copy.
     if (Object.keys(table.compositePrimaryKeys).length > 0) continue;
     const columns = introspected.get(key)?.columns ?? [];
     for (const column of Object.values(table.columns) as SnapshotColumn[]) {
@@ -97,7 +98,6 @@ function learnColumnKinds(before: MetadataJson, previous: PgSnapshot): ColumnKin
 }
 
 function changedTable(introspected: TableJson, from: PgSnapshotTable, to: PgSnapshotTable, kinds: ColumnKinds): TableJson | undefined {
-  if (JSON.stringify(from.compositePrimaryKeys) !== JSON.stringify(to.compositePrimaryKeys)) return undefined;
   const columns: ColumnJson[] = [];
   for (const column of introspected.columns) {
     const declaredBefore = from.columns[column.name] as SnapshotColumn | undefined;
@@ -140,8 +140,6 @@ function newTable(to: PgSnapshotTable, kinds: ColumnKinds): TableJson | undefine
   return { columns, isPartition: false, isView: false, name: to.name, schema: to.schema || 'public' };
 }
 
-const SERIAL_TYPES = new Set(['serial', 'smallserial', 'bigserial']);
-
 /**
  * Whether the introspected column is what the snapshot declares: a column that hand-written SQL
  * altered (a type, NOT NULL, a default) must not teach its kind to others.
@@ -149,7 +147,7 @@ const SERIAL_TYPES = new Set(['serial', 'smallserial', 'bigserial']);
 function declares(column: SnapshotColumn, introspected: ColumnJson): boolean {
   const type = parseColumnType(column);
   if (!type) return false;
-  const serial = SERIAL_TYPES.has(type.name);
+  const serial = isSerialType(type.name);
   return (
     introspected.dataType === catalogType(type.name) &&
     introspected.isArray === type.isArray &&

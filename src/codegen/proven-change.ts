@@ -1,6 +1,6 @@
 import type { PgSnapshot, PgSnapshotTable } from '../migrations/snapshot.js';
 import { tableKey } from '../migrations/snapshot.js';
-import { catalogType, parseColumnType, type SnapshotColumn } from './snapshot-column.js';
+import { catalogType, isSerialType, parseColumnType, type SnapshotColumn } from './snapshot-column.js';
 
 /**
  * Whether the migration drizzle-kit diffs from `previous` to `current` is sure to apply to the
@@ -104,13 +104,11 @@ const TIME_TYPES = new Set(['date', 'timestamp', 'timestamptz']);
 function castsOnItsOwn(before: SnapshotColumn, after: SnapshotColumn): boolean {
   const from = parseColumnType(before);
   const to = parseColumnType(after);
-  if (!from || !to || from.isArray || to.isArray || SERIAL.test(from.name) || SERIAL.test(to.name)) return false;
+  if (!from || !to || from.isArray || to.isArray || isSerialType(from.name) || isSerialType(to.name)) return false;
   const [source, target] = [catalogType(from.name), catalogType(to.name)];
   if (source === target || STRING_TYPES.has(target)) return true;
   return [NUMERIC_TYPES, TIME_TYPES].some((family) => family.has(source) && family.has(target));
 }
-
-const SERIAL = /serial$/;
 
 /** Lengths and precisions PostgreSQL accepts, for a type the project uses with other ones. */
 function hasValidModifiers(type: string): boolean {

@@ -33,6 +33,11 @@ const CATALOG_TYPE_NAMES: Readonly<Record<string, string>> = {
   'bit varying': 'varbit',
 };
 
+/** serial, smallserial, bigserial: an integer with a sequence of its own. */
+export function isSerialType(name: string): boolean {
+  return /^(small|big)?serial$/.test(name);
+}
+
 /** The `pg_type.typname` of a type as drizzle-kit names it without modifiers: `integer` → int4. */
 export function catalogType(name: string): string {
   return CATALOG_TYPE_NAMES[name] ?? name;

@@ -76,8 +76,13 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     ...folder.migrations.map((entry) => ({ tag: entry.entry.tag, sql: entry.sql! })),
     ...(migration ? [{ tag: migration.tag, sql: migration.sql }] : []),
   ];
-  const history = folder.migrations.map((entry) => entry.sql!);
-  const { metadata, usedDatabase } = await introspectMigrations(config, migrationSql, history, migration?.plainDiff, options.shadowUrl ?? config.shadowUrl, progress);
+  const { metadata, usedDatabase } = await introspectMigrations(config, {
+    migrationSql,
+    history: folder.migrations.map((entry) => entry.sql!),
+    plainDiff: migration?.plainDiff,
+    shadowUrl: options.shadowUrl ?? config.shadowUrl,
+    progress,
+  });
   assertEveryTableOwned(model, metadata);
 
   progress('serializing types per section');
@@ -137,15 +142,24 @@ interface MigrationSql {
   readonly sql: string;
 }
 
+interface IntrospectOptions {
+  readonly migrationSql: readonly MigrationSql[];
+  /** The committed migrations, which come first in `migrationSql`: the engine may keep them applied between runs. */
+  readonly history: readonly string[];
+  /** The new migration's snapshots, when it is a plain diff of them (it is the last of `migrationSql`). */
+  readonly plainDiff: PlannedMigration['plainDiff'];
+  readonly shadowUrl: string | undefined;
+  readonly progress: Progress;
+}
+
+/**
+ * The metadata of the database the migrations make: from the cache when they are unchanged,
+ * derived from the committed history's when the new one is a proven plain diff, else applied to
+ * a throwaway database and introspected.
+ */
 async function introspectMigrations(
   config: ResolvedConfig,
-  migrationSql: readonly MigrationSql[],
-  /** The committed migrations, which come first in `migrationSql`: the engine may keep them applied between runs. */
-  history: readonly string[],
-  /** The new migration's snapshots, when it is a plain diff of them (it is the last of `migrationSql`). */
-  plainDiff: PlannedMigration['plainDiff'],
-  shadowUrl: string | undefined,
-  progress: Progress,
+  { migrationSql, history, plainDiff, shadowUrl, progress }: IntrospectOptions,
 ): Promise<{ metadata: DatabaseMetadata; usedDatabase: boolean }> {
   const codegenVersion = packageVersion('kysely-codegen') ?? '?';
   const key = metadataCacheKey(migrationSql.map((migration) => migration.sql), codegenVersion);
