@@ -437,8 +437,8 @@ ${c.map((entry) => `| ${entry.label} | ${entry.tables} | ${s(entry.cold.median)}
 
 ${RUNS} runs of each. Cold = from scratch with an empty cache: the empty PGlite cluster packed by the
 build is unpacked (PGlite's initdb, 3–4 s and 550–700 MB, runs only for a PGlite version the build did
-not pack), then the first migration, types and stubs for every table, with the schemas transpiled
-afresh. New project = the same with the empty cluster already unpacked. Warm = rerun with nothing changed.
+not pack), then the first migration (its types from one probe table standing in for all of them, see the
+README), types and stubs for every table, with the schemas transpiled afresh. New project = the same with the empty cluster already unpacked. Warm = rerun with nothing changed.
 After a change = a new column (of a kind the project has) in one table, so a new migration, in the
 project the runs before generated: its types are derived from their introspection, with no database.
 The chain runs drizzle-kit generate and migrate on a fresh database, then one kysely-codegen per section.

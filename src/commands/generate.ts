@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { parseRenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
-import type { Progress } from '../plan/generate-plan.js';
+import type { MetadataSource, Progress } from '../codegen/migrated-metadata.js';
 import { createStamp, readValidStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
 import type { FileStatus } from '../plan/plan.js';
 import { registerUrlSecrets } from '../redact.js';
@@ -44,8 +44,10 @@ export interface GenerateResult {
   readonly warnings: readonly string[];
   /** Files removed by --rebase. */
   readonly removed: readonly string[];
-  /** Whether a database was booted to introspect (false when nothing changed or the cache answered). */
+  /** Whether a database was booted to introspect (false when nothing changed, or the cache or a derivation answered). */
   readonly usedDatabase: boolean;
+  /** Where the types' database metadata came from (see `MetadataSource`); null when the tree was unchanged. */
+  readonly metadataFrom: MetadataSource | null;
 }
 
 const MIGRATION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -107,7 +109,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
     warnings: describeViolations(violations, options.cwd),
     removed: built.plan.deletions ?? [],
-    usedDatabase: built.usedDatabase,
+    usedDatabase: built.metadataFrom === 'probe' || built.metadataFrom === 'database',
+    metadataFrom: built.metadataFrom,
   };
 }
 
@@ -122,6 +125,7 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
     warnings: describeViolations(violations, options.cwd),
     removed: [],
     usedDatabase: false,
+    metadataFrom: null,
   };
 }
 

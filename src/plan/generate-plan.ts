@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata/database-metadata.js';
-import { introspectDatabase, metadataFromJson, metadataToJson } from '../codegen/introspect.js';
-import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from '../codegen/metadata-cache.js';
-import { deriveMetadata } from '../codegen/metadata-delta.js';
-import { assertEveryTableOwned, loadSerializer, planSectionTypes } from '../codegen/section-types.js';
+import { migratedMetadata, type MetadataSource } from '../codegen/migrated-metadata.js';
+import { assertEveryTableOwned, planSectionTypes } from '../codegen/section-types.js';
 import { takeLoadedUserFiles } from '../config/import-module.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { isSectionsError, OperationError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
 import { planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { RenameSpec } from '../migrations/renames.js';
@@ -16,12 +13,9 @@ import type { ProjectModel } from '../model/project-model.js';
 import { branchMigrations, inspectMigrationFolder } from '../migrations/folder-integrity.js';
 import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
 import { planScaffold } from '../scaffold/plan-scaffold.js';
-import { packageVersion } from '../package-version.js';
-import { fitsOneTransaction } from '../engine/engine.js';
-import type { OpenEngineOptions } from '../engine/open-engine.js';
 import type { Plan, PlannedFile } from './plan.js';
 
-export type Progress = (step: string) => void;
+import type { MigrationSql, Progress } from '../codegen/migrated-metadata.js';
 
 export interface GeneratePlanOptions {
   readonly config: ResolvedConfig;
@@ -44,8 +38,8 @@ export interface GeneratePlan {
   readonly folder: MigrationFolder;
   readonly migration: PlannedMigration | undefined;
   readonly plan: Plan;
-  /** Whether a database was booted (false when the introspection cache answered). */
-  readonly usedDatabase: boolean;
+  /** Where the types' database metadata came from. */
+  readonly metadataFrom: MetadataSource;
   /** The user's files the schemas and config were loaded from: what the output depends on. */
   readonly loadedFiles: readonly string[];
 }
@@ -76,7 +70,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     ...folder.migrations.map((entry) => ({ tag: entry.entry.tag, sql: entry.sql! })),
     ...(migration ? [{ tag: migration.tag, sql: migration.sql }] : []),
   ];
-  const { metadata, usedDatabase } = await introspectMigrations(config, {
+  const { metadata, source } = await migratedMetadata(config, {
     migrationSql,
     history: folder.migrations.map((entry) => entry.sql!),
     plainDiff: migration?.plainDiff,
@@ -95,7 +89,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   };
   const stubs = await planScaffold(model);
   const files = [...(migration?.files ?? []), ...(migrationSql.length > 0 ? [sum] : []), ...types, ...stubs];
-  return { model, folder, migration, plan: { files, deletions }, usedDatabase, loadedFiles };
+  return { model, folder, migration, plan: { files, deletions }, metadataFrom: source, loadedFiles };
 }
 
 /**
@@ -136,77 +130,3 @@ async function prepareFolder(
   const names = removed.map((file) => basename(file, '.sql').split('_').slice(1).join('_')).filter((name) => name !== '');
   return { folder, deletions: [...removed, ...staleSnapshots], rebasedName: names.length > 0 ? [...new Set(names)].join('_').slice(0, 60) : undefined };
 }
-
-interface MigrationSql {
-  readonly tag: string;
-  readonly sql: string;
-}
-
-interface IntrospectOptions {
-  readonly migrationSql: readonly MigrationSql[];
-  /** The committed migrations, which come first in `migrationSql`: the engine may keep them applied between runs. */
-  readonly history: readonly string[];
-  /** The new migration's snapshots, when it is a plain diff of them (it is the last of `migrationSql`). */
-  readonly plainDiff: PlannedMigration['plainDiff'];
-  readonly shadowUrl: string | undefined;
-  readonly progress: Progress;
-}
-
-/**
- * The metadata of the database the migrations make: from the cache when they are unchanged,
- * derived from the committed history's when the new one is a proven plain diff, else applied to
- * a throwaway database and introspected.
- */
-async function introspectMigrations(
-  config: ResolvedConfig,
-  { migrationSql, history, plainDiff, shadowUrl, progress }: IntrospectOptions,
-): Promise<{ metadata: DatabaseMetadata; usedDatabase: boolean }> {
-  const codegenVersion = packageVersion('kysely-codegen') ?? '?';
-  const key = metadataCacheKey(migrationSql.map((migration) => migration.sql), codegenVersion);
-  const cached = await readCachedMetadata(config.cacheDir, key);
-  if (cached) return { metadata: await metadataFromJson(cached), usedDatabase: false };
-  const before = plainDiff && (await readCachedMetadata(config.cacheDir, metadataCacheKey(history, codegenVersion)));
-  const derived = before && deriveMetadata(before, plainDiff.from, plainDiff.to);
-  if (derived) {
-    await writeCachedMetadata(config.cacheDir, key, derived);
-    return { metadata: await metadataFromJson(derived), usedDatabase: false };
-  }
-
-  progress(shadowUrl ? 'creating a temporary database on the shadow server' : 'booting embedded PostgreSQL (PGlite)');
-  const rollbackOnly = fitsOneTransaction(migrationSql.map((migration) => migration.sql));
-  const metadata = await applyAndIntrospect({ shadowUrl, cacheDir: config.cacheDir, rollbackOnly, history }, migrationSql, progress).catch((error: unknown) => {
-    // Some statements refuse to run inside a transaction (CREATE INDEX CONCURRENTLY, which
-    // drizzle-kit writes for `.concurrently()`): a run without one decides.
-    if (!rollbackOnly || shadowUrl) throw error;
-    return applyAndIntrospect({ shadowUrl, cacheDir: config.cacheDir, rollbackOnly: false }, migrationSql, progress);
-  });
-  await writeCachedMetadata(config.cacheDir, key, metadataToJson(metadata));
-  return { metadata, usedDatabase: true };
-}
-
-async function applyAndIntrospect(engineOptions: OpenEngineOptions, migrationSql: readonly MigrationSql[], progress: Progress): Promise<DatabaseMetadata> {
-  const { openEngine } = await import('../engine/open-engine.js');
-  // The serializer is needed next anyway; loading it is CPU work that overlaps PGlite's
-  // WebAssembly compilation or the server's CREATE DATABASE (about 0.3 s saved).
-  const [opened, loaded] = await Promise.allSettled([openEngine(engineOptions), loadSerializer()]);
-  if (opened.status === 'rejected') throw opened.reason;
-  const engine = opened.value;
-  try {
-    if (loaded.status === 'rejected') throw loaded.reason;
-    const pending = migrationSql.slice(engine.preapplied);
-    progress(`applying ${pending.length} migration${pending.length === 1 ? '' : 's'}`);
-    for (const migration of pending) {
-      await engine.exec(migration.sql).catch((error: unknown) => {
-        throw new OperationError(
-          `migration "${migration.tag}" fails on a fresh database: ${(error as Error).message}`,
-          isSectionsError(error) ? error.details : [],
-        );
-      });
-    }
-    progress('introspecting');
-    return await introspectDatabase(engine.db);
-  } finally {
-    await engine.close();
-  }
-}
-

@@ -120,4 +120,13 @@ describe('generate derives the types of a plain schema change from the last intr
     expect(result.stderr).toMatch(/migration "0001_core" fails on a fresh database: .*no_such_function/);
     expect(project.snapshot()).toEqual(before);
   });
+
+  it('a first migration whose probe PostgreSQL refuses is applied in full, which says what is wrong', async () => {
+    const core = sampleFiles()['db/core/schema.ts']!.replace("email: text('email').notNull(),", "$&\n  token: text('token').default(sql`no_such_function()`),");
+    const project = createTempProject({ files: sampleFiles({ 'db/core/schema.ts': core }) });
+    const result = await runCli(['generate'], { cwd: project.dir, env: { SECTIONS_CACHE_DIR: tempDir('cache-') } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/migration "0000_init" fails on a fresh database: .*no_such_function/);
+    expect(project.exists('db/migrations')).toBe(false);
+  });
 });

@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
-import { sampleFiles } from './sample-project.js';
+import { sampleFiles, VENDOR_SCHEMA } from './sample-project.js';
+
+const VENDOR_WITH_INDEX = VENDOR_SCHEMA.replace('import { integer,', 'import { index, integer,').replace(
+  "  price: numeric('price', { precision: 12, scale: 2 }).notNull(),\n});",
+  "  price: numeric('price', { precision: 12, scale: 2 }).notNull(),\n}, (table) => [index('vendor_inventory_vendor_idx').on(table.vendorId)]);",
+);
 
 const SECTIONS = [
   { name: 'core', pattern: '@(part|user)' },
@@ -30,13 +35,18 @@ function drizzleConfig(project: TempProject, url: string): void {
 
 describe('fidelity with the real tools', () => {
   it('drizzle-kit migrate applies the folder and kysely-codegen writes exactly our types, on both engines', async () => {
+    // Both ways of finding the metadata: the embedded run introspects one probe table standing in
+    // for the first migration's; the server run has an index (which changes no type but only a
+    // database can judge), so it applies the whole migration and introspects that.
     const embedded = createTempProject({ files: sampleFiles() });
-    const onServer = createTempProject({ files: sampleFiles() });
-    const viaPglite = await runCli(['generate'], { cwd: embedded.dir, env: { SECTIONS_CACHE_DIR: freshCache() } });
+    const onServer = createTempProject({ files: sampleFiles({ 'db/vendor/schema.ts': VENDOR_WITH_INDEX }) });
+    const viaPglite = await runCli(['generate', '--json'], { cwd: embedded.dir, env: { SECTIONS_CACHE_DIR: freshCache() } });
     expect(viaPglite.exitCode).toBe(0);
-    const viaServer = await runCli(['generate', '--shadow-url', TEST_DATABASE_URL], { cwd: onServer.dir, env: { SECTIONS_CACHE_DIR: freshCache() } });
+    expect(JSON.parse(viaPglite.stdout).metadataFrom).toBe('probe');
+    const viaServer = await runCli(['generate', '--json', '--shadow-url', TEST_DATABASE_URL], { cwd: onServer.dir, env: { SECTIONS_CACHE_DIR: freshCache() } });
     expect(viaServer.stderr).toBe('');
     expect(viaServer.exitCode).toBe(0);
+    expect(JSON.parse(viaServer.stdout).metadataFrom).toBe('database');
     for (const { name } of SECTIONS) expect(onServer.read(`db/${name}/types.ts`)).toBe(embedded.read(`db/${name}/types.ts`));
 
     database = await createTestDatabase();
