@@ -5,6 +5,7 @@ import { fitsOneTransaction } from '../engine/engine.js';
 import type { OpenEngineOptions } from '../engine/open-engine.js';
 import { isSectionsError, OperationError } from '../errors.js';
 import type { PlannedMigration } from '../migrations/plan-migration.js';
+import type { PgSnapshot } from '../migrations/snapshot.js';
 import { packageVersion } from '../package-version.js';
 import { introspectDatabase, metadataFromJson, metadataToJson, type MetadataJson } from './introspect.js';
 import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from './metadata-cache.js';
@@ -58,7 +59,7 @@ export async function migratedMetadata(
     if (derived) return found(derived, 'derived');
     const probe = history.length === 0 ? probeSnapshot(plainDiff.from, plainDiff.to) : undefined;
     const probed = probe && (await introspectProbe(config, options, plainDiff.from, probe));
-    const fromProbe = probe && probed && deriveMetadata(probed, probe, plainDiff.to);
+    const fromProbe = probed && deriveMetadata(probed, probe, plainDiff.to);
     if (fromProbe) return found(fromProbe, 'probe');
   }
   return found(metadataToJson(await applyAndIntrospectAll(config, options)), 'database');
@@ -73,8 +74,8 @@ const EMPTY_DATABASE: MetadataJson = { enums: {}, tables: [] };
 async function introspectProbe(
   config: ResolvedConfig,
   { shadowUrl, progress }: MigratedMetadataOptions,
-  from: NonNullable<PlannedMigration['plainDiff']>['from'],
-  probe: NonNullable<PlannedMigration['plainDiff']>['to'],
+  from: PgSnapshot,
+  probe: PgSnapshot,
 ): Promise<MetadataJson | undefined> {
   const statements = await drizzleKitApi().generateMigration(from as never, probe as never);
   progress(shadowUrl ? 'creating a temporary database on the shadow server' : 'booting embedded PostgreSQL (PGlite)');
