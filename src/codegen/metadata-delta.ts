@@ -1,8 +1,8 @@
 import type { PgSnapshot, PgSnapshotTable } from '../migrations/snapshot.js';
-import { tableKey } from '../migrations/snapshot.js';
+import { changedTables, tableKey } from '../migrations/snapshot.js';
 import type { ColumnJson, MetadataJson, TableJson } from './introspect.js';
 import { isProvenChange } from './proven-change.js';
-import { catalogType, isSerialType, parseColumnType, type SnapshotColumn } from './snapshot-column.js';
+import { catalogType, isNotNull, isSerialType, parseColumnType, type SnapshotColumn } from './snapshot-column.js';
 
 /**
  * The introspected metadata after a generated migration, derived from the metadata before it
@@ -26,10 +26,7 @@ export function deriveMetadata(before: MetadataJson, previous: PgSnapshot, curre
   const columnKinds = learnColumnKinds(introspected, previous);
   const tables = new Map(introspected);
   let added = false;
-  for (const key of new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])) {
-    const from = previous.tables[key];
-    const to = current.tables[key];
-    if (JSON.stringify(from) === JSON.stringify(to)) continue;
+  for (const { key, from, to } of changedTables(previous, current)) {
     const found = introspected.get(key);
     if (!to) {
       if (!found) return undefined;
@@ -71,7 +68,7 @@ function columnKind(column: SnapshotColumn): string {
     parseColumnType(column)?.name ?? null,
     parseColumnType(column)?.isArray ?? null,
     column.typeSchema ?? null,
-    column.notNull === true || column.primaryKey === true,
+    isNotNull(column),
     defaultKind,
     column.identity?.type ?? null,
     column.generated?.type ?? null,
@@ -151,7 +148,7 @@ function declares(column: SnapshotColumn, introspected: ColumnJson): boolean {
   return (
     introspected.dataType === catalogType(type.name) &&
     introspected.isArray === type.isArray &&
-    introspected.isNullable === !(column.notNull === true || column.primaryKey === true) &&
+    introspected.isNullable === !isNotNull(column) &&
     introspected.hasDefaultValue === (column.default !== undefined || serial || column.generated !== undefined) &&
     introspected.isAutoIncrementing === (serial || column.identity !== undefined)
   );

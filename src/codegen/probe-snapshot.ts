@@ -1,7 +1,7 @@
 import type { PgSnapshot, PgSnapshotTable } from '../migrations/snapshot.js';
-import { tableKey } from '../migrations/snapshot.js';
+import { changedTables, tableKey } from '../migrations/snapshot.js';
 import { isProvenChange } from './proven-change.js';
-import type { SnapshotColumn } from './snapshot-column.js';
+import { isNotNull, type SnapshotColumn } from './snapshot-column.js';
 
 /**
  * A first migration's stand-in: the same enums, schemas and sequences, but instead of its tables
@@ -17,13 +17,12 @@ import type { SnapshotColumn } from './snapshot-column.js';
 export function probeSnapshot(previous: PgSnapshot, current: PgSnapshot): PgSnapshot | undefined {
   if (Object.keys((current['views'] as object | undefined) ?? {}).length > 0) return undefined;
   const definitions = new Map<string, SnapshotColumn>();
-  for (const [key, table] of Object.entries(current.tables)) {
-    if (JSON.stringify(previous.tables[key]) === JSON.stringify(table)) continue;
-    for (const column of Object.values(table.columns) as SnapshotColumn[]) {
+  for (const { to } of changedTables(previous, current)) {
+    for (const column of Object.values(to?.columns ?? {}) as SnapshotColumn[]) {
       if (column.identity !== undefined || column.generated !== undefined) return undefined;
-      const { name: _name, primaryKey, notNull, ...definition } = column;
+      const { name: _name, primaryKey: _primaryKey, notNull: _notNull, ...definition } = column;
       // A primary key's column is NOT NULL; the key itself is no part of the column's metadata.
-      const probed = { ...definition, notNull: notNull === true || primaryKey === true, primaryKey: false };
+      const probed = { ...definition, notNull: isNotNull(column), primaryKey: false };
       definitions.set(JSON.stringify(probed), { name: '', ...probed });
     }
   }

@@ -1,5 +1,5 @@
 import type { PgSnapshot, PgSnapshotTable } from '../migrations/snapshot.js';
-import { tableKey } from '../migrations/snapshot.js';
+import { changedTables, tableKey } from '../migrations/snapshot.js';
 import { catalogType, isSerialType, parseColumnType, type SnapshotColumn } from './snapshot-column.js';
 
 /**
@@ -12,10 +12,8 @@ import { catalogType, isSerialType, parseColumnType, type SnapshotColumn } from 
  */
 export function isProvenChange(previous: PgSnapshot, current: PgSnapshot): boolean {
   const proven = provenFragments(previous);
-  for (const key of new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])) {
-    const from = previous.tables[key];
-    const to = current.tables[key];
-    if (!to || JSON.stringify(from) === JSON.stringify(to)) continue;
+  for (const { from, to } of changedTables(previous, current)) {
+    if (!to) continue;
     const safe = from ? isProvenTableChange(from, to, current, proven) : isProvenNewTable(to, current, proven);
     if (!safe) return false;
   }
@@ -79,8 +77,7 @@ const hasOnlyKnownFields = (column: SnapshotColumn) =>
 
 function isProvenNewColumn(column: SnapshotColumn, proven: ProvenFragments): boolean {
   if (!hasOnlyKnownFields(column) || typeof column.type !== 'string') return false;
-  const typeKnown = proven.types.has(column.type) || hasValidModifiers(column.type);
-  return typeKnown && (column.default === undefined || proven.defaults.has(defaultKey(column.type, column.default)));
+  return isKnownType(column.type, proven) && (column.default === undefined || proven.defaults.has(defaultKey(column.type, column.default)));
 }
 
 function isProvenColumnChange(before: SnapshotColumn, after: SnapshotColumn, proven: ProvenFragments): boolean {
@@ -90,7 +87,12 @@ function isProvenColumnChange(before: SnapshotColumn, after: SnapshotColumn, pro
   if (before.type === after.type) return true;
   // A type change rewrites the default too, and needs a cast PostgreSQL applies on its own.
   if (before.default !== undefined || after.default !== undefined) return false;
-  return (proven.types.has(after.type) || hasValidModifiers(after.type)) && castsOnItsOwn(before, after);
+  return isKnownType(after.type, proven) && castsOnItsOwn(before, after);
+}
+
+/** A type this project's migrations already use, or one of its lengths PostgreSQL accepts. */
+function isKnownType(type: string, proven: ProvenFragments): boolean {
+  return proven.types.has(type) || hasValidModifiers(type);
 }
 
 const STRING_TYPES = new Set(['text', 'varchar', 'bpchar']);

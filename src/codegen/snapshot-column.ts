@@ -33,6 +33,11 @@ const CATALOG_TYPE_NAMES: Readonly<Record<string, string>> = {
   'bit varying': 'varbit',
 };
 
+/** NOT NULL as declared, or implied by being the primary key. */
+export function isNotNull(column: SnapshotColumn): boolean {
+  return column.notNull === true || column.primaryKey === true;
+}
+
 /** serial, smallserial, bigserial: an integer with a sequence of its own. */
 export function isSerialType(name: string): boolean {
   return /^(small|big)?serial$/.test(name);

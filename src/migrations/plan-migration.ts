@@ -9,7 +9,7 @@ import type { PlannedFile } from '../plan/plan.js';
 import type { Journal, JournalEntry, MigrationFolder } from './migration-folder.js';
 import { snapshotPath } from './migration-folder.js';
 import { applyRenames, findRenameQuestions, renameQuestionError, withoutRemoved, type RenameSpec } from './renames.js';
-import { emptySnapshot, type PgSnapshot } from './snapshot.js';
+import { changedTables, emptySnapshot, type PgSnapshot } from './snapshot.js';
 
 export interface PlanMigrationOptions {
   readonly model: ProjectModel;
@@ -130,11 +130,8 @@ function describeChange(
   const owner = (name: string, schema: string) =>
     model.sections.find((section) => section.tables.some((table) => table.name === name && (table.schema === (schema || 'public'))))?.name;
   const enumOwner = (name: string) => model.sections.find((section) => section.enums.some((candidate) => candidate.name === name))?.name;
-  for (const key of new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])) {
-    const before = previous.tables[key];
-    const after = current.tables[key];
-    if (JSON.stringify(before) === JSON.stringify(after)) continue;
-    const table = after ?? before!;
+  for (const { from, to } of changedTables(previous, current)) {
+    const table = to ?? from!;
     sections.add(owner(table.name, table.schema) ?? 'dropped');
     changed.push(table.name);
   }

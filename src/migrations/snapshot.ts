@@ -41,6 +41,20 @@ export function emptySnapshot(): PgSnapshot {
   };
 }
 
+/** A table the two snapshots declare differently: added (no `from`), dropped (no `to`) or changed. */
+export interface TableChange {
+  readonly key: string;
+  readonly from: PgSnapshotTable | undefined;
+  readonly to: PgSnapshotTable | undefined;
+}
+
+/** The tables that differ between two snapshots, each once. */
+export function changedTables(previous: PgSnapshot, current: PgSnapshot): TableChange[] {
+  return [...new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])]
+    .map((key) => ({ key, from: previous.tables[key], to: current.tables[key] }))
+    .filter(({ from, to }) => JSON.stringify(from) !== JSON.stringify(to));
+}
+
 /** The snapshot key drizzle-kit uses for a table: `public.vendor_profile`. */
 export function tableKey(schema: string, name: string): string {
   return `${schema || 'public'}.${name}`;

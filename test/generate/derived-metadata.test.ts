@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
-import { sampleFiles } from './sample-project.js';
+import { addCustomMigrations, sampleFiles } from './sample-project.js';
 
 const SECTIONS = ['core', 'vendor', 'customer'];
 
@@ -20,17 +20,6 @@ async function generate(project: TempProject, cacheDir: string): Promise<{ usedD
   return JSON.parse(result.stdout);
 }
 
-/** A hand-written migration after the generated ones, as `drizzle-kit generate --custom` lays it out. */
-function addCustomMigration(project: TempProject, sql: string): void {
-  const journal = JSON.parse(project.read('db/migrations/meta/_journal.json'));
-  const idx = journal.entries.length;
-  const tag = `${String(idx).padStart(4, '0')}_custom`;
-  project.write(`db/migrations/${tag}.sql`, sql);
-  project.write(`db/migrations/meta/${String(idx).padStart(4, '0')}_snapshot.json`, project.read(`db/migrations/meta/${String(idx - 1).padStart(4, '0')}_snapshot.json`));
-  journal.entries.push({ idx, version: '7', when: Date.now(), tag, breakpoints: true });
-  project.write('db/migrations/meta/_journal.json', JSON.stringify(journal, null, 2));
-}
-
 /**
  * Generates the sample, makes `change` in two copies, and generates again: once with the cache
  * the first run filled (the derived path, no database) and once with an empty cache (a real
@@ -41,7 +30,7 @@ async function derivedAndIntrospected(change: (project: TempProject) => void, ha
   const cache = tempDir('cache-');
   await generate(base, cache);
   if (handWritten) {
-    addCustomMigration(base, handWritten);
+    addCustomMigrations(base, [handWritten]);
     expect((await generate(base, cache)).usedDatabase).toBe(true);
   }
   const introspecting = createTempProject();

@@ -1,3 +1,5 @@
+import type { TempProject } from '../helpers/temp-project.js';
+
 /** A small three-section project, as files, for generate/check tests that edit it. */
 export const SAMPLE_CONFIG = `export default {
   migrations: './db/migrations',
@@ -67,4 +69,17 @@ export function sampleFiles(overrides: Record<string, string> = {}): Record<stri
     'db/customer/schema.ts': CUSTOMER_SCHEMA,
     ...overrides,
   };
+}
+
+/** Hand-written migrations after the generated ones, as `drizzle-kit generate --custom` lays them out. */
+export function addCustomMigrations(project: TempProject, sqls: readonly string[]): void {
+  const journal = JSON.parse(project.read('db/migrations/meta/_journal.json'));
+  sqls.forEach((sql, offset) => {
+    const idx = journal.entries.length;
+    const prefix = (n: number) => String(n).padStart(4, '0');
+    project.write(`db/migrations/${prefix(idx)}_custom.sql`, sql);
+    project.write(`db/migrations/meta/${prefix(idx)}_snapshot.json`, project.read(`db/migrations/meta/${prefix(idx - 1)}_snapshot.json`));
+    journal.entries.push({ idx, version: '7', when: Date.now() + offset, tag: `${prefix(idx)}_custom`, breakpoints: true });
+  });
+  project.write('db/migrations/meta/_journal.json', JSON.stringify(journal, null, 2));
 }

@@ -1,21 +1,7 @@
-import { copyFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
-import { CUSTOMER_SCHEMA, SAMPLE_CONFIG, sampleFiles } from './sample-project.js';
-
-/** Hand-written migrations after the generated first one, as `drizzle-kit generate --custom` lays them out. */
-function addCustomMigrations(project: TempProject, sqls: readonly string[]): void {
-  const journal = JSON.parse(project.read('db/migrations/meta/_journal.json'));
-  sqls.forEach((sql, offset) => {
-    const idx = journal.entries.length;
-    const tag = `000${idx}_custom`;
-    project.write(`db/migrations/${tag}.sql`, sql);
-    copyFileSync(project.path('db/migrations/meta/0000_snapshot.json'), project.path(`db/migrations/meta/000${idx}_snapshot.json`));
-    journal.entries.push({ idx, version: '7', when: Date.now() + offset, tag, breakpoints: true });
-  });
-  project.write('db/migrations/meta/_journal.json', JSON.stringify(journal, null, 2));
-}
+import { addCustomMigrations, CUSTOMER_SCHEMA, SAMPLE_CONFIG, sampleFiles } from './sample-project.js';
 
 const withExtraVendorTable = (table: string) => SAMPLE_CONFIG.replace("include: 'vendor_*' }", `include: 'vendor_*', extraTables: ['${table}'] }`);
 
