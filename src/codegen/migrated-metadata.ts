@@ -12,8 +12,8 @@ import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from './met
 import { deriveMetadata } from './metadata-delta.js';
 import { probeSnapshot } from './probe-snapshot.js';
 import { loadSerializer } from './section-types.js';
+import type { Progress } from '../progress.js';
 
-export type Progress = (step: string) => void;
 
 /**
  * Where the metadata came from: the introspection cache (unchanged migrations); derived from the

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { ProjectModel, SectionModel } from '../model/project-model.js';
 import { ownerOf } from '../model/project-model.js';
 import { selectTables } from '../model/table-pattern.js';
-import type { PlannedFile } from '../plan/plan.js';
+import type { PlannedFile } from '../planned-file.js';
 
 /** The one line we put above kysely-codegen's output; everything under it is kysely-codegen's, byte for byte. */
 export function typesHeader(section: string): string {

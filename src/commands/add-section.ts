@@ -10,7 +10,7 @@ import { addSchemaToDrizzleConfig, addSectionToConfig } from '../edit/config-mod
 import { configRelative, DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
-import type { FileStatus, PlannedFile } from '../plan/plan.js';
+import type { FileStatus, PlannedFile } from '../planned-file.js';
 
 export interface AddSectionOptions {
   readonly cwd: string;

@@ -8,8 +8,8 @@ import { appendTableToSchema } from '../edit/schema-module-edit.js';
 import { defineTable } from '../edit/table-definition.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
-import type { Progress } from '../codegen/migrated-metadata.js';
-import type { FileStatus } from '../plan/plan.js';
+import type { Progress } from '../progress.js';
+import type { FileStatus } from '../planned-file.js';
 import { generate, type GenerateResult } from './generate.js';
 
 export interface AddTableOptions {

@@ -9,7 +9,7 @@ import { sumFilePath } from '../migrations/sum-file.js';
 import { findForeignKeyViolations, findImportViolations } from '../model/boundaries.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { comparePlan } from '../plan/apply-plan.js';
-import type { Progress } from '../codegen/migrated-metadata.js';
+import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
 import { createStamp, readValidStamp, writeStamp } from '../plan/generation-stamp.js';
 import { registerUrlSecrets } from '../redact.js';

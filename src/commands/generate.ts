@@ -4,9 +4,10 @@ import { UserError } from '../errors.js';
 import { parseRenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
-import type { MetadataSource, Progress } from '../codegen/migrated-metadata.js';
+import type { MetadataSource } from '../codegen/migrated-metadata.js';
+import type { Progress } from '../progress.js';
 import { createStamp, readValidStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
-import type { FileStatus } from '../plan/plan.js';
+import type { FileStatus } from '../planned-file.js';
 import { registerUrlSecrets } from '../redact.js';
 
 export interface GenerateOptions {

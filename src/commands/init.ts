@@ -9,7 +9,7 @@ import { DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
 import { SEED_MIGRATIONS_DIR, seedConfigText, seedDrizzleConfigText, seedSections } from '../edit/seed-layout.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
-import type { FileStatus, PlannedFile } from '../plan/plan.js';
+import type { FileStatus, PlannedFile } from '../planned-file.js';
 
 export interface InitOptions {
   readonly cwd: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { drizzleKitApi } from '../commonjs-packages.js';
 import { UserError } from '../errors.js';
 import { ownerOf, type ProjectModel } from '../model/project-model.js';
-import type { PlannedFile } from '../plan/plan.js';
+import type { PlannedFile } from '../planned-file.js';
 import type { Journal, JournalEntry, MigrationFolder } from './migration-folder.js';
 import { snapshotPath } from './migration-folder.js';
 import { applyRenames, findRenameQuestions, renameQuestionError, withoutRemoved, type RenameSpec } from './renames.js';

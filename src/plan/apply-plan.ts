@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { OperationError } from '../errors.js';
 import { nodeFileSystem, type FileSystem } from './file-system.js';
-import type { FileOutcome, FileStatus, Plan, PlannedFile } from './plan.js';
+import type { FileStatus, PlannedFile } from '../planned-file.js';
+import type { FileOutcome, Plan } from './plan.js';
 
 export interface ApplyPlanOptions {
   /** Regenerate scaffolded files the user owns. */

@@ -1,21 +1,20 @@
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
 import { migratedMetadata, type MetadataSource } from '../codegen/migrated-metadata.js';
 import { assertEveryTableOwned, planSectionTypes } from '../codegen/section-types.js';
 import { takeLoadedUserFiles } from '../config/import-module.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { UserError } from '../errors.js';
-import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
+import type { MigrationFolder } from '../migrations/migration-folder.js';
 import { planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { RenameSpec } from '../migrations/renames.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel } from '../model/project-model.js';
-import { branchMigrations, inspectMigrationFolder } from '../migrations/folder-integrity.js';
+import { prepareFolder } from '../migrations/prepare-folder.js';
 import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
 import { planScaffold } from '../scaffold/plan-scaffold.js';
-import type { Plan, PlannedFile } from './plan.js';
+import type { PlannedFile } from '../planned-file.js';
+import type { Progress } from '../progress.js';
+import type { Plan } from './plan.js';
 
-import type { MigrationSql, Progress } from '../codegen/migrated-metadata.js';
+import type { MigrationSql } from '../codegen/migrated-metadata.js';
 
 export interface GeneratePlanOptions {
   readonly config: ResolvedConfig;
@@ -54,7 +53,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   progress('loading section schemas');
   const model = await loadProjectModel(config, options.cwd);
   const loadedFiles = takeLoadedUserFiles();
-  const { folder, deletions, rebasedName } = await prepareFolder(config, options);
+  const { folder, deletions, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
 
   progress('diffing schemas against the last snapshot');
   const migration = await planMigration({
@@ -90,43 +89,4 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   const stubs = await planScaffold(model);
   const files = [...(migration?.files ?? []), ...(migrationSql.length > 0 ? [sum] : []), ...types, ...stubs];
   return { model, folder, migration, plan: { files, deletions }, metadataFrom: source, loadedFiles };
-}
-
-/**
- * Reads the folder and refuses to build on a broken one: a migration edited after generation
- * (unless --rehash), or migrations from another branch's numbering (unless --rebase, which takes
- * them out so they are regenerated after the others).
- */
-async function prepareFolder(
-  config: ResolvedConfig,
-  options: GeneratePlanOptions,
-): Promise<{ folder: MigrationFolder; deletions: string[]; rebasedName: string | undefined }> {
-  const read = await readMigrationFolder(config.migrationsDir);
-  const sumText = await readFile(sumFilePath(read.dir), 'utf8').catch(() => undefined);
-  const issues = inspectMigrationFolder(read, sumText);
-  const missing = issues.find((issue) => issue.kind === 'missing-sql' || issue.kind === 'missing-snapshot');
-  if (missing) throw new UserError(`${missing.file}: ${missing.message}`);
-  const edited = issues.find((issue) => issue.kind === 'edited');
-  if (edited && !options.rehash && !options.rebase) throw new UserError(edited.message);
-  const branchIssue = issues.find((issue) => issue.kind === 'unlisted-sql' || issue.kind === 'duplicate-index' || issue.kind === 'sum-unreadable');
-  if (!options.rebase) {
-    if (branchIssue) throw new UserError(branchIssue.message);
-    return { folder: read, deletions: [], rebasedName: undefined };
-  }
-  const branch = branchMigrations(read);
-  const removed = [...branch.entries.map((entry) => entry.sqlFile), ...branch.unlisted];
-  const kept = read.migrations.filter((migration) => !branch.entries.includes(migration));
-  const folder: MigrationFolder = {
-    ...read,
-    journal: { ...read.journal, entries: kept.map((migration) => migration.entry) },
-    migrations: kept,
-    unlistedSqlFiles: [],
-  };
-  const lastIdx = kept.at(-1)?.entry.idx ?? -1;
-  const staleSnapshots = branch.unlisted
-    .map((file) => basename(file).split('_')[0]!)
-    .filter((prefix) => Number(prefix) > lastIdx + 1)
-    .map((prefix) => join(read.dir, 'meta', `${prefix}_snapshot.json`));
-  const names = removed.map((file) => basename(file, '.sql').split('_').slice(1).join('_')).filter((name) => name !== '');
-  return { folder, deletions: [...removed, ...staleSnapshots], rebasedName: names.length > 0 ? [...new Set(names)].join('_').slice(0, 60) : undefined };
 }

@@ -1,7 +1,7 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
 import type { ProjectModel, SectionModel, TableModel } from '../model/project-model.js';
-import type { PlannedFile } from '../plan/plan.js';
+import type { PlannedFile } from '../planned-file.js';
 import { findPublicIdReferences } from './public-id-references.js';
 import { renderTemplate } from './render-template.js';
 import { loadTemplates, type TemplateName } from './templates.js';

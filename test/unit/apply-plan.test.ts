@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/plan/apply-plan.js';
 import { failingOnRename } from '../helpers/failing-fs.js';
-import type { PlannedFile } from '../../src/plan/plan.js';
+import type { PlannedFile } from '../../src/planned-file.js';
 import { createTempProject } from '../helpers/temp-project.js';
 
 const file = (path: string, content: string, ownership: PlannedFile['ownership'] = 'generated'): PlannedFile => ({ path, content, ownership, kind: 'test' });
