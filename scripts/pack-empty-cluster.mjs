@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterArchivePath, packCluster } from '../dist/engine/empty-cluster.js';
-import { initialiseCluster } from '../dist/engine/pglite-engine.js';
+import { initialiseCluster } from '../dist/engine/pristine-cluster.js';
 import { packageVersion } from '../dist/package-version.js';
 
 const version = packageVersion('@electric-sql/pglite');

@@ -27,3 +27,13 @@ export function packageVersion(name: string): string | undefined {
     dir = parent;
   }
 }
+
+/** This package's own version, from its package.json (the same path from src/ and dist/). */
+export function ownVersion(): string {
+  return (require('../package.json') as { version: string }).version;
+}
+
+/** The versions of everything that shapes generated output: a new one of any invalidates what was cached. */
+export function outputToolVersions(): string {
+  return [`sections@${ownVersion()}`, ...['drizzle-kit', 'drizzle-orm', 'kysely-codegen'].map((name) => `${name}@${packageVersion(name) ?? '?'}`)].join(' ');
+}

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { isSectionsError } from '../errors.js';
+import { ownVersion } from '../package-version.js';
 import { describeError } from './describe-error.js';
 import type { CliContext, GlobalOptions } from './context.js';
 import { Output, wantsColor } from './output.js';
@@ -13,7 +14,7 @@ import { commands } from './commands/index.js';
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const program = new Command('sections')
     .description('Feature sections over one PostgreSQL database: drizzle schemas per section, one migration history, per-section Kysely types.')
-    .version(await packageVersion(), '-v, --version')
+    .version(ownVersion(), '-v, --version')
     .addOption(new Option('--cwd <dir>', 'run as if started in <dir>'))
     .addOption(new Option('-c, --config <file>', 'use this config file instead of searching for sections.config.*'))
     .option('--json', 'print one JSON document on stdout and nothing else')
@@ -76,9 +77,4 @@ function report(error: unknown, getOutput: () => Output): number {
   output.error(message!);
   for (const line of details) output.errorDetail(line.trimStart());
   return isSectionsError(error) ? error.exitCode : 1;
-}
-
-async function packageVersion(): Promise<string> {
-  const { createRequire } = await import('node:module');
-  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 }

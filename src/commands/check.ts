@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
-import { isSectionsError } from '../errors.js';
+import { MigrationRefusedError } from '../engine/migration-refused.js';
 import { inspectMigrationFolder } from '../migrations/folder-integrity.js';
 import { readMigrationFolder } from '../migrations/migration-folder.js';
 import { sumFilePath } from '../migrations/sum-file.js';
@@ -11,11 +12,12 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { comparePlan } from '../plan/apply-plan.js';
 import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
-import { createStamp, readValidStamp, writeStamp } from '../plan/generation-stamp.js';
+import { createStamp, readValidStamp, sourcesChanged, writeStamp } from '../plan/generation-stamp.js';
 import { registerUrlSecrets } from '../redact.js';
 
 export type CheckProblemKind =
   | 'migration-missing'
+  | 'migration-invalid'
   | 'types-stale'
   | 'types-missing'
   | 'stub-missing'
@@ -37,6 +39,8 @@ export interface CheckProblem {
   readonly message: string;
   /** A unified diff, for stale types. */
   readonly diff?: string;
+  /** Lines under the message: the statement PostgreSQL refused, hints. */
+  readonly details?: readonly string[];
 }
 
 export interface CheckOptions {
@@ -63,7 +67,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
   const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
 
-  const stamp = await readValidStamp(location);
+  const stamp = await readValidStamp(location, options.shadowUrl);
   if (stamp) {
     const config = stamp.config;
     // Nothing the output depends on changed since a run that found the tree clean.
@@ -74,25 +78,22 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
   const config = await loadLocatedConfig(location);
   registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
-  const { loadProjectModel } = await import('../model/load-project-model.js');
-  const model = await loadProjectModel(config, options.cwd);
-
   const folder = await readMigrationFolder(config.migrationsDir);
   const sumText = await readFile(sumFilePath(folder.dir), 'utf8').catch(() => undefined);
   const folderIssues = inspectMigrationFolder(folder, sumText);
-  for (const issue of folderIssues) error({ kind: issue.kind, section: null, file: issue.file, message: issue.message });
+  const compared = folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind)) ? undefined : await compareWithGenerate(config, options, await sourcesChanged(location));
+  const model = compared?.built?.model ?? (await (await import('../model/load-project-model.js')).loadProjectModel(config, options.cwd));
 
+  for (const issue of folderIssues) error({ kind: issue.kind, section: null, file: issue.file, message: issue.message });
   const foreignKeyViolations = findForeignKeyViolations(model);
   for (const violation of foreignKeyViolations) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
   for (const violation of await findImportViolations(config)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
-
-  if (!folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind))) {
-    const edited = folderIssues.some((issue) => issue.kind === 'edited');
+  if (compared) {
     // An edited migration already explains why sections.sum no longer matches.
-    const compared = await compareWithGenerate(config, options);
+    const edited = folderIssues.some((issue) => issue.kind === 'edited');
     problems.push(...compared.problems.filter((problem) => !(edited && problem.kind === 'sum-stale')));
     if (compared.built && problems.every((problem) => problem.kind === 'foreign-key-boundary')) {
-      await writeStamp(config, await createStamp(config, compared.built.loadedFiles, compared.built.plan, stampSections(compared.built), foreignKeyViolations));
+      await writeStamp(config, await createStamp(config, compared.built.loadedFiles, compared.built.plan, stampSections(compared.built), foreignKeyViolations, options.shadowUrl));
     }
   }
   return { ok: !problems.some((problem) => problem.severity === 'error'), problems };
@@ -109,6 +110,7 @@ function stampSections(built: GeneratePlan) {
 async function compareWithGenerate(
   config: ResolvedConfig,
   options: CheckOptions,
+  schemasChanged: boolean,
 ): Promise<{ problems: CheckProblem[]; built: GeneratePlan | undefined }> {
   const { buildGeneratePlan } = await import('../plan/generate-plan.js');
   let built: GeneratePlan;
@@ -120,12 +122,19 @@ async function compareWithGenerate(
       progress: options.progress,
       rehash: true,
       acceptDropAndCreate: true,
+      schemasChanged,
     });
   } catch (error) {
-    if (isSectionsError(error) && error.exitCode === 1) {
-      return { problems: [{ kind: 'migration-missing', severity: 'error', section: null, file: null, message: error.message }], built: undefined };
-    }
-    throw error;
+    if (!(error instanceof MigrationRefusedError)) throw error;
+    const { migration } = error;
+    return {
+      problems: [
+        migration.isNew
+          ? { kind: 'migration-missing', severity: 'error', section: null, file: config.migrationsDir, message: `the schemas changed but no migration captures it, and ${lowerFirst(error.message)}`, details: error.details }
+          : { kind: 'migration-invalid', severity: 'error', section: null, file: resolve(options.cwd, migration.shownAs), message: error.message, details: error.details },
+      ],
+      built: undefined,
+    };
   }
   const problems: CheckProblem[] = [];
   if (built.migration) {
@@ -169,3 +178,5 @@ async function compareWithGenerate(
   }
   return { problems, built };
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

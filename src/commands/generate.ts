@@ -4,9 +4,9 @@ import { UserError } from '../errors.js';
 import { parseRenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
-import type { MetadataSource } from '../codegen/migrated-metadata.js';
+import type { MetadataSource } from '../engine/migrated-metadata.js';
 import type { Progress } from '../progress.js';
-import { createStamp, readValidStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
+import { createStamp, readValidStamp, sourcesChanged, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
 import type { FileStatus } from '../planned-file.js';
 import { registerUrlSecrets } from '../redact.js';
 
@@ -45,7 +45,7 @@ export interface GenerateResult {
   readonly warnings: readonly string[];
   /** Files removed by --rebase. */
   readonly removed: readonly string[];
-  /** Whether a database was booted to introspect (false when nothing changed, or the cache or a derivation answered). */
+  /** Whether this run executed the migrations on a database (false when nothing changed, or the cache answered). */
   readonly usedDatabase: boolean;
   /** Where the types' database metadata came from (see `MetadataSource`); null when the tree was unchanged. */
   readonly metadataFrom: MetadataSource | null;
@@ -67,7 +67,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const renames = (options.renames ?? []).map(parseRenameSpec);
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
   if (!options.rebase && !options.rehash && !options.force) {
-    const stamp = await readValidStamp(location);
+    const stamp = await readValidStamp(location, options.shadowUrl);
     if (stamp) return unchangedResult(stamp, options);
   }
   const config = await loadLocatedConfig(location);
@@ -84,6 +84,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     progress: options.progress,
     rebase: options.rebase ?? false,
     rehash: options.rehash ?? false,
+    schemasChanged: await sourcesChanged(location),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
   const violations = [...foreignKeyViolations, ...(await findImportViolations(config))];
@@ -93,7 +94,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     tables: [...section.tables.map((table) => table.name), ...section.extraTables],
     typesFile: section.config.typesFile,
   }));
-  if (!options.dryRun) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations));
+  if (!options.dryRun) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations, options.shadowUrl));
 
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';
   return {
@@ -110,7 +111,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
     warnings: describeViolations(violations, options.cwd),
     removed: built.plan.deletions ?? [],
-    usedDatabase: built.metadataFrom === 'probe' || built.metadataFrom === 'database',
+    usedDatabase: built.metadataFrom === 'database',
     metadataFrom: built.metadataFrom,
   };
 }

@@ -40,31 +40,31 @@ export interface MigrateResult {
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   const folder = await readMigrationFolder(config.migrationsDir);
-  const session = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
+  const db = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
   try {
-    if (session.kind === 'server') {
+    if (db.kind === 'server') {
       options.progress?.('waiting for the migration lock');
-      await acquireMigrationLock(session, options.lockTimeoutMs ?? 60_000);
+      await acquireMigrationLock(db, options.lockTimeoutMs ?? 60_000);
     }
-    if (!options.dryRun) await ensureLedger(session);
-    const { applied, states } = await readLedger(session);
+    if (!options.dryRun) await ensureLedger(db);
+    const { applied, states } = await readLedger(db);
     const migrations = computeMigrationStates(folder, applied, states);
 
-    if (options.resolve) return { ...(await resolveMigration(session, folder, options.resolve, migrations)), target: session.target };
+    if (options.resolve) return { ...(await resolveMigration(db, folder, options.resolve, migrations)), target: db.target };
 
     refuseUnsafe(migrations, options.allowOutOfOrder ?? false);
     const pending = folder.migrations.filter((migration) => migrations.find((state) => state.tag === migration.entry.tag)?.status === 'pending');
     if (!options.dryRun) {
       for (const [index, migration] of pending.entries()) {
         options.progress?.(`applying ${migration.entry.tag} (${index + 1}/${pending.length})`);
-        await applyMigration(session, migration);
+        await applyMigration(db, migration);
       }
     }
-    const after = options.dryRun ? migrations : computeMigrationStates(folder, (await readLedger(session)).applied, []);
-    return { target: session.target, dryRun: options.dryRun ?? false, applied: pending.map((migration) => migration.entry.tag), resolved: null, migrations: after };
+    const after = options.dryRun ? migrations : computeMigrationStates(folder, (await readLedger(db)).applied, []);
+    return { target: db.target, dryRun: options.dryRun ?? false, applied: pending.map((migration) => migration.entry.tag), resolved: null, migrations: after };
   } finally {
-    if (session.kind === 'server') await releaseMigrationLock(session);
-    await session.close();
+    if (db.kind === 'server') await releaseMigrationLock(db);
+    await db.close();
   }
 }
 
@@ -91,7 +91,7 @@ function refuseUnsafe(migrations: readonly MigrationState[], allowOutOfOrder: bo
 }
 
 async function resolveMigration(
-  session: Awaited<ReturnType<typeof connectTarget>>,
+  db: Awaited<ReturnType<typeof connectTarget>>,
   folder: Awaited<ReturnType<typeof readMigrationFolder>>,
   resolve: NonNullable<MigrateOptions['resolve']>,
   migrations: readonly MigrationState[],
@@ -100,12 +100,12 @@ async function resolveMigration(
   if (!state) throw new UserError(`--resolve ${resolve.tag}: no migration with that name in the journal`);
   if (state.status !== 'failed') throw new UserError(`--resolve ${resolve.tag}: that migration is ${state.status}, not failed`);
   const migration = folder.migrations.find((candidate) => candidate.entry.tag === resolve.tag)!;
-  await session.exec('BEGIN');
+  await db.exec('BEGIN');
   if (resolve.as === 'applied') {
-    await session.query(`insert into ${LEDGER} (hash, created_at) values ($1, $2)`, [hashSql(migration.sql ?? ''), migration.entry.when]);
+    await db.query(`insert into ${LEDGER} (hash, created_at) values ($1, $2)`, [hashSql(migration.sql ?? ''), migration.entry.when]);
   }
-  await session.query(`delete from ${STATE} where tag = $1`, [resolve.tag]);
-  await session.exec('COMMIT');
-  const { applied, states } = await readLedger(session);
+  await db.query(`delete from ${STATE} where tag = $1`, [resolve.tag]);
+  await db.exec('COMMIT');
+  const { applied, states } = await readLedger(db);
   return { dryRun: false, applied: [], resolved: resolve, migrations: computeMigrationStates(folder, applied, states) };
 }

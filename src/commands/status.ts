@@ -23,12 +23,12 @@ export interface StatusResult {
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   const folder = await readMigrationFolder(config.migrationsDir);
-  const session = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
+  const db = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
   try {
-    const { applied, states } = await readLedger(session);
+    const { applied, states } = await readLedger(db);
     const migrations = computeMigrationStates(folder, applied, states);
-    return { target: session.target, upToDate: migrations.every((state) => state.status === 'applied'), migrations };
+    return { target: db.target, upToDate: migrations.every((state) => state.status === 'applied'), migrations };
   } finally {
-    await session.close();
+    await db.close();
   }
 }

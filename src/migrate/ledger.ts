@@ -1,4 +1,4 @@
-import type { Session } from './session.js';
+import type { Database } from '../database/database.js';
 
 /**
  * drizzle's own ledger, kept as drizzle-orm's migrator creates it, so a database migrated by
@@ -24,8 +24,8 @@ export interface StateRow {
   readonly error: string | null;
 }
 
-export async function ensureLedger(session: Session): Promise<void> {
-  await session.exec(`
+export async function ensureLedger(db: Database): Promise<void> {
+  await db.exec(`
     CREATE SCHEMA IF NOT EXISTS "drizzle";
     CREATE TABLE IF NOT EXISTS ${LEDGER} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint);
     CREATE TABLE IF NOT EXISTS ${STATE} (tag text PRIMARY KEY, status text NOT NULL, hash text NOT NULL, created_at bigint NOT NULL, error text, updated_at timestamptz NOT NULL DEFAULT now());
@@ -33,19 +33,19 @@ export async function ensureLedger(session: Session): Promise<void> {
 }
 
 /** The ledger as it is, or empty when the database was never migrated (status must not create it). */
-export async function readLedger(session: Session): Promise<{ applied: LedgerRow[]; states: StateRow[] }> {
-  const tables = await session.query<{ name: string }>(
+export async function readLedger(db: Database): Promise<{ applied: LedgerRow[]; states: StateRow[] }> {
+  const tables = await db.query<{ name: string }>(
     `select table_name as name from information_schema.tables where table_schema = 'drizzle' and table_name in ('__drizzle_migrations', '__sections_migration_state')`,
   );
   const has = (name: string) => tables.some((table) => table.name === name);
   const applied = has('__drizzle_migrations')
-    ? (await session.query<{ hash: string; created_at: string | number }>(`select hash, created_at from ${LEDGER} order by id`)).map((row) => ({
+    ? (await db.query<{ hash: string; created_at: string | number }>(`select hash, created_at from ${LEDGER} order by id`)).map((row) => ({
         hash: row.hash,
         createdAt: Number(row.created_at),
       }))
     : [];
   const states = has('__sections_migration_state')
-    ? await session.query<StateRow>(`select tag, status, error from ${STATE} order by tag`)
+    ? await db.query<StateRow>(`select tag, status, error from ${STATE} order by tag`)
     : [];
   return { applied, states };
 }

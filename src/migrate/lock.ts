@@ -1,5 +1,5 @@
 import { OperationError } from '../errors.js';
-import type { Session } from './session.js';
+import type { Database } from '../database/database.js';
 
 /**
  * The advisory lock every `sections migrate` takes: the ASCII bytes of "sections" as a bigint.
@@ -14,14 +14,14 @@ const POLL_MS = 200;
  * in an open transaction, and a `CREATE INDEX CONCURRENTLY` in the holder would wait for it
  * forever. A session lock dies with its connection, so a killed holder never blocks the next run.
  */
-export async function acquireMigrationLock(session: Session, timeoutMs: number): Promise<void> {
+export async function acquireMigrationLock(db: Database, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await session.query<{ locked: boolean }>(`select pg_try_advisory_lock(${MIGRATION_LOCK_KEY}) as locked`);
+    const [row] = await db.query<{ locked: boolean }>(`select pg_try_advisory_lock(${MIGRATION_LOCK_KEY}) as locked`);
     if (row?.locked) return;
     if (Date.now() >= deadline) {
       throw new OperationError(
-        `another migrate holds the lock on ${session.target} (advisory lock ${MIGRATION_LOCK_KEY}); waited ${Math.round(timeoutMs / 1000)} s`,
+        `another migrate holds the lock on ${db.target} (advisory lock ${MIGRATION_LOCK_KEY}); waited ${Math.round(timeoutMs / 1000)} s`,
         ['retry when it is done, or raise --lock-timeout'],
       );
     }
@@ -29,6 +29,6 @@ export async function acquireMigrationLock(session: Session, timeoutMs: number):
   }
 }
 
-export async function releaseMigrationLock(session: Session): Promise<void> {
-  await session.query(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`).catch(() => undefined);
+export async function releaseMigrationLock(db: Database): Promise<void> {
+  await db.query(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`).catch(() => undefined);
 }

@@ -15,9 +15,6 @@ export interface MigrationState {
   readonly detail: string | null;
 }
 
-/** The directive that makes a migration run outside a transaction (CREATE INDEX CONCURRENTLY, VACUUM, …). */
-export const NO_TRANSACTION_DIRECTIVE = '-- sections:no-transaction';
-
 export function hashSql(sql: string): string {
   return createHash('sha256').update(sql).digest('hex');
 }

@@ -86,11 +86,3 @@ async function readJournal(file: string): Promise<Journal> {
   }
   return journal as Journal;
 }
-
-/** The statements of a migration file, split the way drizzle's migrator splits them. */
-export function splitStatements(sql: string): string[] {
-  return sql
-    .split('--> statement-breakpoint')
-    .map((statement) => statement.trim())
-    .filter((statement) => statement !== '');
-}

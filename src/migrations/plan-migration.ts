@@ -33,11 +33,6 @@ export interface PlannedMigration {
   readonly changed: readonly string[];
   /** The `.sql`, the snapshot, and the updated journal: drizzle-kit's exact layout. */
   readonly files: readonly PlannedFile[];
-  /**
-   * The two snapshots, when the migration is drizzle-kit's plain diff of them (no renames, no
-   * drop-and-create): what it does to the database can then be read from them.
-   */
-  readonly plainDiff: { readonly from: PgSnapshot; readonly to: PgSnapshot } | undefined;
 }
 
 const BREAKPOINT = '--> statement-breakpoint\n';
@@ -110,7 +105,6 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
       { path: snapshotPath(dir, tag), content: JSON.stringify(current, null, 2), ownership: 'generated', kind: 'snapshot' },
       { path: options.folder.journalFile, content: JSON.stringify(nextJournal, null, 2), ownership: 'generated', kind: 'journal' },
     ],
-    plainDiff: options.renames.length === 0 && questions.length === 0 ? { from: previous, to: current } : undefined,
   };
 }
 

@@ -1,7 +1,9 @@
-import { migratedMetadata, type MetadataSource } from '../codegen/migrated-metadata.js';
-import { assertEveryTableOwned, planSectionTypes } from '../codegen/section-types.js';
+import { assertEveryTableOwned, loadSerializer, planSectionTypes } from '../codegen/section-types.js';
 import { takeLoadedUserFiles } from '../config/import-module.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import { displayPath } from '../display-path.js';
+import type { MigrationToRun } from '../engine/migration-refused.js';
+import { startMigratedMetadata, type MetadataSource } from '../engine/migrated-metadata.js';
 import type { MigrationFolder } from '../migrations/migration-folder.js';
 import { planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { RenameSpec } from '../migrations/renames.js';
@@ -13,8 +15,6 @@ import { planScaffold } from '../scaffold/plan-scaffold.js';
 import type { PlannedFile } from '../planned-file.js';
 import type { Progress } from '../progress.js';
 import type { Plan } from './plan.js';
-
-import type { MigrationSql } from '../codegen/migrated-metadata.js';
 
 export interface GeneratePlanOptions {
   readonly config: ResolvedConfig;
@@ -30,6 +30,11 @@ export interface GeneratePlanOptions {
   readonly rebase?: boolean;
   /** Accept edits of already generated migrations: record their new hashes. */
   readonly rehash?: boolean;
+  /**
+   * Whether the schemas likely changed since the last run (a guess that only decides when the
+   * engine boots: with true, while the schemas load). Default true.
+   */
+  readonly schemasChanged?: boolean;
 }
 
 export interface GeneratePlan {
@@ -50,43 +55,55 @@ export interface GeneratePlan {
 export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<GeneratePlan> {
   const progress = options.progress ?? (() => undefined);
   const { config } = options;
-  progress('loading section schemas');
-  const model = await loadProjectModel(config, options.cwd);
-  const loadedFiles = takeLoadedUserFiles();
   const { folder, deletions, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
+  const history: MigrationToRun[] = folder.migrations.map((entry) => ({
+    tag: entry.entry.tag,
+    sql: entry.sql!,
+    shownAs: displayPath(options.cwd, entry.sqlFile),
+    isNew: false,
+  }));
+  const migrated = startMigratedMetadata(config, { history, shadowUrl: options.shadowUrl ?? config.shadowUrl, progress, eager: options.schemasChanged ?? true });
 
-  progress('diffing schemas against the last snapshot');
-  const migration = await planMigration({
-    model,
-    folder,
-    name: options.name ?? rebasedName,
-    renames: options.renames ?? [],
-    acceptDropAndCreate: options.acceptDropAndCreate ?? false,
-    now: options.now ?? Date.now(),
-  });
-
-  const migrationSql: MigrationSql[] = [
-    ...folder.migrations.map((entry) => ({ tag: entry.entry.tag, sql: entry.sql! })),
-    ...(migration ? [{ tag: migration.tag, sql: migration.sql }] : []),
-  ];
-  const { metadata, source } = await migratedMetadata(config, {
-    migrationSql,
-    history: folder.migrations.map((entry) => entry.sql!),
-    plainDiff: migration?.plainDiff,
-    shadowUrl: options.shadowUrl ?? config.shadowUrl,
-    progress,
-  });
+  let model: ProjectModel;
+  let migration: PlannedMigration | undefined;
+  let loadedFiles: string[];
+  try {
+    progress('loading section schemas');
+    model = await loadProjectModel(config, options.cwd);
+    loadedFiles = takeLoadedUserFiles();
+    progress('diffing schemas against the last snapshot');
+    migration = await planMigration({
+      model,
+      folder,
+      name: options.name ?? rebasedName,
+      renames: options.renames ?? [],
+      acceptDropAndCreate: options.acceptDropAndCreate ?? false,
+      now: options.now ?? Date.now(),
+    });
+  } catch (error) {
+    await migrated.abandon();
+    throw error;
+  }
+  const next: MigrationToRun | undefined = migration && {
+    tag: migration.tag,
+    sql: migration.sql,
+    shownAs: displayPath(options.cwd, migration.files[0]!.path),
+    isNew: true,
+  };
+  // Loading kysely-codegen's serializer overlaps the wait for the engine.
+  loadSerializer().catch(() => undefined);
+  const { metadata, source } = await migrated.complete(next);
   assertEveryTableOwned(model, metadata);
 
   progress('serializing types per section');
   const types = await planSectionTypes(model, metadata);
   const sum: PlannedFile = {
     path: sumFilePath(folder.dir),
-    content: renderSumFile(migrationSql.map((entry) => ({ file: `${entry.tag}.sql`, hash: hashMigration(entry.sql) }))),
+    content: renderSumFile([...history, ...(next ? [next] : [])].map((entry) => ({ file: `${entry.tag}.sql`, hash: hashMigration(entry.sql) }))),
     ownership: 'generated',
     kind: 'sum',
   };
   const stubs = await planScaffold(model);
-  const files = [...(migration?.files ?? []), ...(migrationSql.length > 0 ? [sum] : []), ...types, ...stubs];
+  const files = [...(migration?.files ?? []), ...(history.length > 0 || next ? [sum] : []), ...types, ...stubs];
   return { model, folder, migration, plan: { files, deletions }, metadataFrom: source, loadedFiles };
 }

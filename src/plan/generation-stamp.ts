@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { writeJsonFile } from '../json-file.js';
-import { packageVersion } from '../package-version.js';
+import { serverAddress } from '../database/server-address.js';
+import { outputToolVersions } from '../package-version.js';
 import type { BoundaryViolation } from '../model/boundaries.js';
 import type { Plan } from './plan.js';
 
@@ -27,6 +28,11 @@ export interface GenerationStamp {
   readonly outputs: Readonly<Record<string, StampedOutput>>;
   readonly sections: readonly { readonly name: string; readonly tables: readonly string[]; readonly typesFile: string }[];
   readonly foreignKeyViolations: readonly BoundaryViolation[];
+  /**
+   * The server `--shadow-url` chose as the engine (its address, no credentials), or null when the
+   * config chose (its file is an input): the same tree may be proven on another engine only anew.
+   */
+  readonly engineFlag: string | null;
 }
 
 export interface StampedOutput {
@@ -44,6 +50,7 @@ export async function createStamp(
   plan: Plan,
   sections: GenerationStamp['sections'],
   foreignKeyViolations: readonly BoundaryViolation[],
+  shadowUrlFlag: string | undefined,
 ): Promise<GenerationStamp> {
   const inputFiles = [...new Set([config.configFile, ...loadedFiles, ...(await listInputFolders(config))])].sort();
   const inputs: Record<string, string> = {};
@@ -52,18 +59,21 @@ export async function createStamp(
   for (const file of plan.files) {
     outputs[file.path] = { hash: file.ownership === 'scaffold' ? EXISTS : hash(file.content), kind: file.kind, section: file.section ?? null };
   }
-  return { tools: toolVersions(), config: { ...config, databaseUrl: undefined, shadowUrl: undefined }, inputs, outputs, sections, foreignKeyViolations };
+  return {
+    tools: outputToolVersions(),
+    config: { ...config, databaseUrl: undefined, shadowUrl: undefined },
+    inputs,
+    outputs,
+    sections,
+    foreignKeyViolations,
+    engineFlag: engineFlag(shadowUrlFlag),
+  };
 }
 
 /** The stamp, if it still describes the disk exactly; otherwise `undefined` (run the full way). */
-export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<GenerationStamp | undefined> {
-  let stamp: GenerationStamp;
-  try {
-    stamp = JSON.parse(await readFile(stampPath(location), 'utf8')) as GenerationStamp;
-  } catch {
-    return undefined;
-  }
-  if (stamp.tools !== toolVersions() || stamp.config?.configFile !== location.configFile || stamp.config.cacheDir !== location.cacheDir) return undefined;
+export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>, shadowUrlFlag: string | undefined): Promise<GenerationStamp | undefined> {
+  const stamp = await readStamp(location);
+  if (!stamp || stamp.engineFlag !== engineFlag(shadowUrlFlag)) return undefined;
   if ((await listInputFolders(stamp.config)).some((file) => !(file in stamp.inputs))) return undefined;
   for (const [file, expected] of Object.entries(stamp.inputs)) {
     if (((await hashFile(file)) ?? 'missing') !== expected) return undefined;
@@ -73,6 +83,36 @@ export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile'
     if (actual === undefined || (expected.hash !== EXISTS && actual !== expected.hash)) return undefined;
   }
   return stamp;
+}
+
+/**
+ * Whether the config or a schema module (or a file it imports) changed since the last full run,
+ * or there was none: then the schemas have likely changed, and a migration is likely to come.
+ */
+export async function sourcesChanged(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<boolean> {
+  const stamp = await readStamp(location);
+  if (!stamp) return true;
+  const generatedInputs = new Set(await listInputFolders(stamp.config));
+  for (const [file, expected] of Object.entries(stamp.inputs)) {
+    if (!generatedInputs.has(file) && ((await hashFile(file)) ?? 'missing') !== expected) return true;
+  }
+  return false;
+}
+
+/** The stamp of this config's last full run, made by the tools installed now; whether it still holds is not checked. */
+async function readStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<GenerationStamp | undefined> {
+  let stamp: GenerationStamp;
+  try {
+    stamp = JSON.parse(await readFile(stampPath(location), 'utf8')) as GenerationStamp;
+  } catch {
+    return undefined;
+  }
+  if (stamp.tools !== outputToolVersions() || stamp.config?.configFile !== location.configFile || stamp.config.cacheDir !== location.cacheDir) return undefined;
+  return stamp;
+}
+
+function engineFlag(shadowUrlFlag: string | undefined): string | null {
+  return shadowUrlFlag ? serverAddress(shadowUrlFlag, 'the shadow database URL') : null;
 }
 
 export async function writeStamp(config: ResolvedConfig, stamp: GenerationStamp): Promise<void> {
@@ -109,9 +149,4 @@ async function listFiles(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-}
-
-/** A new version of any tool that shapes the output invalidates every stamp. */
-function toolVersions(): string {
-  return ['sections', 'drizzle-kit', 'drizzle-orm', 'kysely-codegen'].map((name) => packageVersion(name) ?? '?').join('|');
 }

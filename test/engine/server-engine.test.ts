@@ -1,78 +1,114 @@
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
-import { openServerEngine } from '../../src/engine/server-engine.js';
+import type { EngineBackend } from '../../src/engine/engine-backend.js';
+import { MigrationRefusedError } from '../../src/engine/migration-refused.js';
+import { pgliteBackend } from '../../src/engine/pglite-backend.js';
+import { prepareEngine } from '../../src/engine/prepared-engine.js';
+import { serverBackend } from '../../src/engine/server-backend.js';
 import { OperationError, UserError } from '../../src/errors.js';
-import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/pg.js';
+import { TEST_DATABASE_URL } from '../helpers/pg.js';
+import { MIGRATION_SQL } from './fixture.js';
+import { migrations, newMigration, tablesAfter, tempDir } from './helpers.js';
 
-async function shadowDatabases(): Promise<string[]> {
+async function onServer<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like 'sections\\_shadow\\_%'");
-    return rows.map((row) => row.datname);
+    return (await client.query<T>(sql)).rows;
   } finally {
     await client.end();
   }
 }
 
-/** The name of the database the engine's Kysely instance is connected to. */
-async function currentDatabase(engine: Engine): Promise<string> {
-  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(engine.db);
-  return rows[0]!.name;
-}
+const databasesLike = async (pattern: string) => (await onServer<{ datname: string }>(`select datname from pg_database where datname like '${pattern}'`)).map((row) => row.datname);
 
-describe('openServerEngine', () => {
-  let home: TestDatabase | undefined;
+describe('the server engine (--shadow-url)', () => {
+  const backends: EngineBackend[] = [];
+  /** A backend for a project of its own, so tests never share a history database. */
+  const backendForNewProject = (url = TEST_DATABASE_URL) => {
+    const backend = serverBackend(url, `/projects/${randomBytes(6).toString('hex')}/sections.config.ts`);
+    backends.push(backend);
+    return backend;
+  };
+  let before: string[] = [];
   afterEach(async () => {
-    await home?.drop();
-    home = undefined;
+    for (const backend of backends.splice(0)) await backend.close();
+    // The history databases the tests made; the scratch ones must be gone already.
+    for (const name of (await databasesLike('sections\\_cache\\_%')).filter((name) => !before.includes(name))) await onServer(`drop database "${name}" with (force)`);
   });
 
-  it('works in a temporary database that close() drops, leaving the URL\'s database alone', async () => {
-    home = await createTestDatabase();
-    const engine = await openServerEngine({ url: home.url });
-    const name = await currentDatabase(engine);
-    expect(name).toMatch(/^sections_shadow_[0-9a-f]{12}$/);
-    expect(await shadowDatabases()).toContain(name);
-    await engine.exec('create table only_in_shadow (id int)');
-    await engine.close();
-    expect(await shadowDatabases()).not.toContain(name);
-    expect(await home.query("select tablename from pg_tables where schemaname = 'public'")).toEqual([]);
+  it('keeps the committed history in a database of its own between runs, and rolls back the new migration', async () => {
+    before = await databasesLike('sections\\_cache\\_%');
+    const backend = backendForNewProject();
+    const history = migrations('create table kept (id int);');
+    const steps: string[] = [];
+    const first = await (await prepareEngine(backend, history, (step) => steps.push(step))).finish(newMigration('create table tried (id int);'));
+    expect(first.tables.map((table) => table.name).sort()).toEqual(['kept', 'tried']);
+    expect(steps).toContain('applying 1 migration');
+    const created = (await databasesLike('sections\\_cache\\_%')).filter((name) => !before.includes(name));
+    expect(created).toEqual([expect.stringMatching(/^sections_cache_[0-9a-f]{16}$/)]);
+
+    steps.length = 0;
+    expect((await (await prepareEngine(backend, history, (step) => steps.push(step))).finish(undefined)).tables.map((table) => table.name)).toEqual(['kept']);
+    expect(steps.some((step) => step.startsWith('applying'))).toBe(false);
+    // Another history starts from an empty database.
+    expect(await tablesAfter(backend, migrations('create table other (id int);'))).toEqual(['other']);
+    expect(await databasesLike('sections\\_shadow\\_%')).toEqual([]);
   });
 
-  it('drops the temporary database after a failed migration left a transaction open', async () => {
-    const engine = await openServerEngine({ url: TEST_DATABASE_URL });
-    const name = await currentDatabase(engine);
-    await expect(engine.exec('begin;\n--> statement-breakpoint\nselect 1/0;')).rejects.toThrow('division by zero');
-    await engine.close();
-    expect(await shadowDatabases()).not.toContain(name);
+  it('gives a run that finds the history database busy a scratch database, dropped afterwards', async () => {
+    before = await databasesLike('sections\\_cache\\_%');
+    const project = `/projects/${randomBytes(6).toString('hex')}/sections.config.ts`;
+    const [holder, waiter] = [serverBackend(TEST_DATABASE_URL, project), serverBackend(TEST_DATABASE_URL, project)];
+    backends.push(holder, waiter);
+    const busy = await prepareEngine(holder, migrations('create table kept (id int);'), () => undefined);
+    try {
+      const scratch = await prepareEngine(waiter, migrations('create table kept (id int);'), () => undefined);
+      expect(await databasesLike('sections\\_shadow\\_%')).toHaveLength(1);
+      expect((await scratch.finish(newMigration('create table elsewhere (id int);'))).tables.map((table) => table.name).sort()).toEqual(['elsewhere', 'kept']);
+    } finally {
+      await busy.abandon();
+    }
+    expect(await databasesLike('sections\\_shadow\\_%')).toEqual([]);
+  });
+
+  it('names the refused statement, and drops the scratch database even after a failure inside a transaction', async () => {
+    const backend = backendForNewProject();
+    const refused = await tablesAfter(backend, [], newMigration('-- sections:no-transaction\nbegin;\n--> statement-breakpoint\nselect 1/0;')).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(MigrationRefusedError);
+    expect((refused as Error).message).toBe('PostgreSQL refuses the new migration migrations/9999_new.sql: division by zero');
+    expect(await databasesLike('sections\\_shadow\\_%')).toEqual([]);
+  });
+
+  it('sees exactly what the embedded engine sees', async () => {
+    const history = migrations(MIGRATION_SQL);
+    const viaServer = await (await prepareEngine(backendForNewProject(), history, () => undefined)).finish(undefined);
+    const viaPglite = await (await prepareEngine(pgliteBackend({ cacheDir: tempDir('pglite-cache-') }), history, () => undefined)).finish(undefined);
+    expect(viaServer.tables.length).toBe(2);
+    expect(JSON.parse(JSON.stringify(viaServer))).toEqual(JSON.parse(JSON.stringify(viaPglite)));
   });
 
   it('reports an unreachable server in one line without the password', async () => {
-    const error = await openServerEngine({ url: 'postgres://someone:s3cr3t-pw@127.0.0.1:1/app' }).catch((caught: unknown) => caught);
+    const error = await serverBackend('postgres://someone:s3cr3t-pw@127.0.0.1:1/app', 'p').identity().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OperationError);
     expect((error as Error).message).toBe('cannot connect to postgres://someone:***@127.0.0.1:1/app: the server refused the connection: is PostgreSQL running there? (connect ECONNREFUSED 127.0.0.1:1)');
   });
 
   it('reports a role that may not create databases', async () => {
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
     const role = `sections_nocreatedb_${process.pid}`;
+    await onServer(`drop role if exists ${role}; create role ${role} login nocreatedb`);
     try {
-      await admin.query(`drop role if exists ${role}; create role ${role} login nocreatedb`);
       const url = new URL(TEST_DATABASE_URL);
       url.username = role;
-      const error = await openServerEngine({ url: url.toString() }).catch((caught: unknown) => caught);
+      const backend = backendForNewProject(url.toString());
+      const error = await prepareEngine(backend, [], () => undefined).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OperationError);
-      expect((error as Error).message).toMatch(
-        new RegExp(`^cannot create the temporary database sections_shadow_[0-9a-f]{12} on ${url.toString().replace(/[.?]/g, '\\$&')}: permission denied to create database$`),
-      );
+      expect((error as Error).message).toMatch(/^cannot create the database sections_cache_[0-9a-f]{16} on postgres:\/\/sections_nocreatedb_\d+@127\.0\.0\.1:5432\/test: permission denied to create database$/);
+      await backend.close();
     } finally {
-      await admin.query(`drop role if exists ${role}`);
-      await admin.end();
+      await onServer(`drop role if exists ${role}`);
     }
   });
 
@@ -82,7 +118,7 @@ describe('openServerEngine', () => {
     await new Promise((resolve) => silent.once('listening', resolve));
     const { port } = silent.address() as net.AddressInfo;
     try {
-      const error = await openServerEngine({ url: `postgres://someone:pw@127.0.0.1:${port}/app` }).catch((caught: unknown) => caught);
+      const error = await serverBackend(`postgres://someone:pw@127.0.0.1:${port}/app`, 'p').identity().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(OperationError);
       expect((error as Error).message).toBe(`cannot connect to postgres://someone:***@127.0.0.1:${port}/app: no answer within 10 s (timeout expired)`);
     } finally {
@@ -91,8 +127,13 @@ describe('openServerEngine', () => {
     }
   });
 
-  it('rejects a URL it cannot parse without echoing it', async () => {
-    const error = await openServerEngine({ url: 'postgres://someone:s3cr3t@[nowhere' }).catch((caught: unknown) => caught);
+  it('rejects a URL it cannot parse without echoing it', () => {
+    let error: unknown;
+    try {
+      serverBackend('postgres://someone:s3cr3t@[nowhere', 'p');
+    } catch (caught) {
+      error = caught;
+    }
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).not.toContain('s3cr3t');
   });

@@ -12,19 +12,22 @@ async function generateJson(project: TempProject, cacheDir: string) {
   return JSON.parse(result.stdout) as { usedDatabase: boolean };
 }
 
-describe('the temporary database generate introspects', () => {
-  it('applies a migration that cannot run inside a transaction (an index built concurrently)', async () => {
+describe('the database generate proves the migrations on', () => {
+  it('runs a migration as migrate does: CONCURRENTLY needs the no-transaction first line, and PostgreSQL says so', async () => {
     const project = createTempProject({ files: sampleFiles() });
     const cacheDir = project.path('.cache');
     await generateJson(project, cacheDir);
-    // What drizzle-kit writes for \`index().concurrently()\`, without sections' no-transaction directive.
-    addCustomMigrations(project, [
-      `CREATE TABLE "vendor_shelf" ("id" integer, "label" text);`,
-      `CREATE INDEX CONCURRENTLY "vendor_shelf_label_idx" ON "vendor_shelf" USING btree ("label");`,
-    ]);
+    const index = `CREATE INDEX CONCURRENTLY "vendor_shelf_label_idx" ON "vendor_shelf" USING btree ("label");`;
+    // What drizzle-kit writes for \`index().concurrently()\`: migrate runs it in a transaction, where PostgreSQL refuses it.
+    addCustomMigrations(project, [`CREATE TABLE "vendor_shelf" ("id" integer, "label" text);`, index]);
     project.write('sections.config.ts', withExtraVendorTable('vendor_shelf'));
+    const refused = await runCli(['generate'], { cwd: project.dir, env: { SECTIONS_CACHE_DIR: cacheDir } });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('error migration db/migrations/0002_custom.sql fails on a fresh database: CREATE INDEX CONCURRENTLY cannot run inside a transaction block');
+    expect(refused.stderr).toContain(`statement: ${index}`);
+    expect(project.read('db/vendor/types.ts')).not.toContain('vendorShelf');
 
-    // Inside the engine's rolled-back transaction PostgreSQL refuses it; a private copy takes it.
+    project.write('db/migrations/0002_custom.sql', `-- sections:no-transaction\n${index}`);
     expect((await generateJson(project, cacheDir)).usedDatabase).toBe(true);
     expect(project.read('db/vendor/types.ts')).toContain('vendorShelf: VendorShelf;');
   });

@@ -14,7 +14,7 @@ export function registerAddTable(program: Command, context: CliContext): void {
     .argument('<table>', 'the table name, snake_case')
     .option('--column <spec>', 'name:type[:modifier]... (repeatable); types: serial, integer, bigint, smallint, text, varchar(n), boolean, uuid, date, timestamp, timestamptz, numeric(p,s), jsonb or one of the section\'s enums; modifiers: notnull, unique, default=<literal>, references=<table>.<column>', collect)
     .option('--no-generate', 'only edit the schema; do not generate the migration and types')
-    .option('--shadow-url <url>', 'for generate: apply migrations in a temporary database on this server instead of embedded PGlite')
+    .option('--shadow-url <url>', 'for generate: run the migrations on this PostgreSQL server instead of the embedded PGlite')
     .option('--dry-run', 'print what would change; write nothing')
     .addHelpText('after', "\nExample:\n  $ sections add-table vendor vendor_payout --column 'amount:numeric(12,2):notnull' --column 'vendor_id:integer:notnull:references=vendor_profile.id'")
     .action(async (section: string, table: string, flags: { column?: string[]; generate: boolean; shadowUrl?: string; dryRun?: boolean }) => {

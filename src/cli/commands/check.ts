@@ -8,7 +8,7 @@ export function registerCheck(program: Command, context: CliContext): void {
   program
     .command('check')
     .description('fail when a migration, types file or stub is stale or a section boundary is broken (for CI; writes nothing)')
-    .option('--shadow-url <url>', 'apply migrations in a temporary database on this server instead of embedded PGlite')
+    .option('--shadow-url <url>', 'run the migrations on this PostgreSQL server instead of the embedded PGlite (never your working database)')
     .addHelpText('after', '\nExit codes: 0 all good, 1 problems found, 2 config or usage error.')
     .action(async (flags: { shadowUrl?: string }) => {
       await runCheckAction(context, flags.shadowUrl);
@@ -35,6 +35,7 @@ function renderCheck(result: CheckResult, output: Output, cwd: string): void {
     const line = `${color.dim(`[${problem.kind}]`)} ${where}${problem.message}`;
     if (problem.severity === 'error') output.error(line);
     else output.warn(line);
+    for (const detail of problem.details ?? []) output.errorDetail(detail);
     if (problem.diff) for (const diffLine of problem.diff.split('\n').slice(2)) output.errorDetail(colorDiff(diffLine, output));
   }
   const errors = result.problems.filter((problem) => problem.severity === 'error').length;

@@ -13,7 +13,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--name <name>', 'name the new migration (0003_<name>.sql)')
     .option('--rename <spec>', 'answer a rename question: <table>.<old>=<new> or <old_table>=<new_table> (repeatable)', collect)
     .option('--no-rename', 'treat removed-and-added tables/columns as drop and create')
-    .option('--shadow-url <url>', 'apply migrations in a temporary database on this server instead of embedded PGlite')
+    .option('--shadow-url <url>', 'run the migrations on this PostgreSQL server instead of the embedded PGlite (never your working database)')
     .option('--dry-run', 'print what would change; write nothing')
     .option('--force', 'regenerate scaffolded files even if they exist')
     .option('--rebase', 'renumber migrations from another branch after the journal\'s and regenerate them')

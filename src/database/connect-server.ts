@@ -1,12 +1,12 @@
 import pg from 'pg';
 import { OperationError } from '../errors.js';
 import { redactSecrets, redactUrl, registerUrlSecrets } from '../redact.js';
-import type { Session } from './session.js';
+import { databaseOver, type Database } from './database.js';
 
 export const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Connects to a server, telling apart the failures a user fixes differently. */
-export async function connectServer(url: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<Session> {
+export async function connectServer(url: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<Database> {
   registerUrlSecrets(url);
   const target = redactUrl(url);
   let client: pg.Client;
@@ -23,15 +23,15 @@ export async function connectServer(url: string, timeoutMs = CONNECT_TIMEOUT_MS)
     await client.end().catch(() => undefined);
     throw new OperationError(`cannot connect to ${target}: ${describePgError(error, timeoutMs)}`);
   }
-  return {
-    target,
-    kind: 'server',
-    query: async <T>(sql: string, params?: readonly unknown[]) => (await client.query(sql, params ? [...params] : undefined)).rows as T[],
-    exec: async (sql: string) => {
-      await client.query(sql);
+  return databaseOver('server', target, {
+    query: async (sql, params) => {
+      const result = await client.query(sql, [...params]);
+      // A multi-statement text answers one result per statement: the last one is what it returned.
+      const last = Array.isArray(result) ? (result.at(-1) as pg.QueryResult) : result;
+      return { command: last?.command, rowCount: last?.rowCount ?? 0, rows: last?.rows ?? [] };
     },
-    close: () => client.end().catch(() => undefined),
-  };
+    end: () => client.end().catch(() => undefined),
+  });
 }
 
 /** One line for a failed connection or statement: what went wrong and what it means, never the password. */

@@ -1,0 +1,31 @@
+import type { MetadataJson } from '../codegen/introspect.js';
+import type { BackendChoice } from './create-backend.js';
+import type { MigrationToRun } from './migration-refused.js';
+
+/** What the engine's thread starts with. */
+export interface EngineThreadData {
+  readonly backend: BackendChoice;
+  readonly history: readonly MigrationToRun[];
+}
+
+/** From the calling thread to the engine's. */
+export type ToEngine =
+  /** Boot the engine and apply the history now. */
+  | { readonly type: 'prepare' }
+  /** Run the new migration (preparing first if need be), introspect, and end. */
+  | { readonly type: 'finish'; readonly next: MigrationToRun | undefined }
+  /** End without running anything more. */
+  | { readonly type: 'abandon' };
+
+/** An error as it crosses threads: typed errors keep their type, anything else is a bug report. */
+export type ErrorJson =
+  | { readonly kind: 'refused'; readonly migration: MigrationToRun; readonly statement: string; readonly reason: string; readonly message: string; readonly details: readonly string[] }
+  | { readonly kind: 'sections'; readonly exitCode: 1 | 2; readonly message: string; readonly details: readonly string[] }
+  | { readonly kind: 'internal'; readonly message: string; readonly stack: string | undefined };
+
+/** From the engine's thread to the calling one. */
+export type FromEngine =
+  | { readonly type: 'identity'; readonly identity: string }
+  | { readonly type: 'progress'; readonly step: string }
+  | { readonly type: 'metadata'; readonly metadata: MetadataJson }
+  | { readonly type: 'error'; readonly error: ErrorJson };

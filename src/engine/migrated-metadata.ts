@@ -1,0 +1,68 @@
+import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata/database-metadata.js';
+import { metadataFromJson, metadataToJson } from '../codegen/introspect.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import type { Progress } from '../progress.js';
+import type { BackendChoice } from './create-backend.js';
+import { startEngineThread, type EngineThread } from './engine-thread.js';
+import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from './metadata-cache.js';
+import type { MigrationToRun } from './migration-refused.js';
+
+/**
+ * Where the metadata came from: this run's engine, or the cache of an earlier run's (the same
+ * migrations on the same engine and tool versions).
+ */
+export type MetadataSource = 'cache' | 'database';
+
+export interface MigratedMetadataOptions {
+  /** The migrations in the folder, in order. */
+  readonly history: readonly MigrationToRun[];
+  readonly shadowUrl: string | undefined;
+  readonly progress: Progress;
+  /**
+   * Boot the engine and apply the history now, before the new migration is known, because it is
+   * likely needed (the schemas changed); otherwise only when the cache cannot answer.
+   */
+  readonly eager: boolean;
+}
+
+/** The metadata of the database the migrations make, once the new migration is known. */
+export interface MigratedMetadata {
+  complete(next: MigrationToRun | undefined): Promise<{ readonly metadata: DatabaseMetadata; readonly source: MetadataSource }>;
+  /** Gives up (the run failed before the new migration was known). */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Every migration executed by PostgreSQL (the embedded engine, or the shadow server) and the
+ * result introspected, or that result from an earlier run with exactly the same inputs. The
+ * engine works on a thread of its own, meanwhile the caller loads and diffs the schemas.
+ */
+export function startMigratedMetadata(config: ResolvedConfig, options: MigratedMetadataOptions): MigratedMetadata {
+  const { history, shadowUrl, progress } = options;
+  const backend: BackendChoice = shadowUrl ? { kind: 'server', url: shadowUrl, projectKey: config.configFile } : { kind: 'pglite', cacheDir: config.cacheDir };
+  let thread: EngineThread | undefined;
+  const start = () => (thread ??= startEngineThread({ backend, history }, progress));
+  if (options.eager) start().prepare();
+  return {
+    complete: async (next) => {
+      const engine = start();
+      const key = metadataCacheKey({
+        migrations: [...history, ...(next ? [next] : [])].map((migration) => migration.sql),
+        engine: await engine.identity,
+        codegen: config.sections.map((section) => section.codegen),
+      });
+      const cached = await readCachedMetadata(config.cacheDir, key);
+      if (cached) {
+        await engine.abandon();
+        return { metadata: await metadataFromJson(cached), source: 'cache' };
+      }
+      progress(shadowUrl ? 'running the migrations on the shadow server' : 'running the migrations on embedded PostgreSQL (PGlite)');
+      const metadata = await engine.finish(next);
+      await writeCachedMetadata(config.cacheDir, key, metadataToJson(metadata));
+      return { metadata, source: 'database' };
+    },
+    abandon: async () => {
+      await thread?.abandon();
+    },
+  };
+}

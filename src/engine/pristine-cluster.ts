@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bootPglite, PGLITE_VERSION } from '../database/pglite.js';
+import { shippedClusterArchive, unpackCluster } from './empty-cluster.js';
+
+/**
+ * Where the empty cluster comes from: a packed one (see empty-cluster.ts) or, with `null` or a
+ * damaged archive, PGlite's initdb. Default: the archive shipped for the installed PGlite, if any.
+ */
+export type ClusterSource = string | null | undefined;
+
+/**
+ * PGlite's empty cluster, kept on disk in the cache dir (`pglite-<version>/`) once unpacked or
+ * initialised: booting a data dir on disk is far cheaper than initdb or loading a dump into
+ * memory. It is never booted itself, only copied, so no copy is ever taken of a cluster another
+ * process is writing to. `undefined` when the cache cannot be written (a read-only or full disk):
+ * the caller then works in memory.
+ */
+export async function pristineCluster(cacheDir: string, source: ClusterSource): Promise<string | undefined> {
+  const dir = join(cacheDir, `pglite-${PGLITE_VERSION}`);
+  await removeScratchOfDeadProcesses(cacheDir);
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const archive = source === undefined ? shippedClusterArchive(PGLITE_VERSION) : source;
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    await createAtomically(dir, async (temp) => {
+      if (!archive || !(await unpackCluster(archive, temp))) await initialiseCluster(temp);
+    });
+    return existsSync(join(dir, 'PG_VERSION')) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs PGlite's initdb into `dataDir`; the build packs its result for first runs. */
+export async function initialiseCluster(dataDir: string): Promise<void> {
+  await (await bootPglite({ dataDir })).close();
+}
+
+/**
+ * Fills a temporary sibling of `dir` and renames it into place, so no process ever sees half a
+ * cluster. Another process may be doing the same: the first rename wins, the loser's copy goes.
+ */
+export async function createAtomically(dir: string, fill: (temp: string) => Promise<void>): Promise<void> {
+  const temp = scratchDir(dir);
+  try {
+    await fill(temp);
+    await rename(temp, dir).catch(() => undefined);
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A scratch dir named after this process (`<base>.<pid>-<random>.tmp`), so that one left behind
+ * by a killed process can be told from one still in use.
+ */
+export function scratchDir(base: string): string {
+  return `${base}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** A run killed while copying a cluster or running initdb leaves its scratch dir behind (tens of MB). */
+async function removeScratchOfDeadProcesses(cacheDir: string): Promise<void> {
+  const entries = await readdir(cacheDir).catch(() => [] as string[]);
+  await Promise.all(
+    entries.map(async (entry) => {
+      const pid = /^pglite-.*\.(\d+)-[0-9a-f]+\.tmp$/.exec(entry)?.[1];
+      if (pid && !isRunning(Number(pid))) await rm(join(cacheDir, entry), { recursive: true, force: true });
+    }),
+  );
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
