@@ -25,3 +25,11 @@ export type FileStatus =
   | 'unchanged'
   /** A scaffolded file the user owns; left as it is (use --force to regenerate). */
   | 'kept';
+
+/**
+ * Whether a file on disk already holds a planned file's content. Line endings do not count: a
+ * checkout with `core.autocrlf=true` has CRLF where sections writes LF, and that is no change.
+ */
+export function holdsContent(existing: string, content: string): boolean {
+  return existing === content || existing.replace(/\r\n/g, '\n') === content;
+}

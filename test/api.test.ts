@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, generate, UserError } from 'sections';
 import { createTempProject } from './helpers/temp-project.js';
-import { SAMPLE_CONFIG, sampleFiles } from './generate/sample-project.js';
+import { CUSTOMER_SCHEMA, SAMPLE_CONFIG, sampleFiles } from './generate/sample-project.js';
 import { SHARED_CACHE_DIR } from './helpers/run-cli.js';
 
 describe('the programmatic API (the package as users import it)', () => {
@@ -22,5 +22,27 @@ describe('the programmatic API (the package as users import it)', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).exitCode).toBe(2);
     expect((error as UserError).message).toBe('section "vendor": include pattern "nothing_*" matches no table');
+  });
+
+  it('two generate() calls for different projects at the same time keep to their own schemas, outputs and stamps', async () => {
+    process.env.SECTIONS_CACHE_DIR = SHARED_CACHE_DIR;
+    const extra = (table: string) => `${CUSTOMER_SCHEMA}\nexport const ${table} = pgTable('${table}', { id: serial('id').primaryKey() });\n`;
+    const [first, second] = [
+      createTempProject({ files: sampleFiles({ 'db/customer/schema.ts': extra('customer_first_only') }) }),
+      createTempProject({ files: sampleFiles({ 'db/customer/schema.ts': extra('customer_second_only') }) }),
+    ];
+    const [a, b] = await Promise.all([generate({ cwd: first.dir }), generate({ cwd: second.dir })]);
+    expect(a.sections.find((section) => section.name === 'customer')!.tables).toContain('customer_first_only');
+    expect(b.sections.find((section) => section.name === 'customer')!.tables).toContain('customer_second_only');
+    expect(first.read('db/customer/types.ts')).toContain('customerFirstOnly');
+    expect(first.read('db/customer/types.ts')).not.toContain('customerSecondOnly');
+    expect(second.read('db/customer/types.ts')).toContain('customerSecondOnly');
+    expect(second.read('db/customer/types.ts')).not.toContain('customerFirstOnly');
+
+    // Each run's stamp vouches for its own files only: an edit in one project is seen there, and only there.
+    second.write('db/customer/schema.ts', extra('customer_second_renamed'));
+    const [unchanged, changed] = await Promise.all([check({ cwd: first.dir }), check({ cwd: second.dir })]);
+    expect(unchanged).toEqual({ ok: true, problems: [] });
+    expect(changed.problems.map((problem) => problem.kind)).toContain('migration-missing');
   });
 });

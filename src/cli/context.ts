@@ -12,6 +12,8 @@ export interface GlobalOptions {
 export interface CliContext {
   readonly global: () => GlobalOptions;
   readonly output: () => Output;
+  /** The arguments as given, for what commander's parsed options cannot tell (a flag and its negation both given). */
+  readonly argv: readonly string[];
   /** Set by an action; the process exits with it. */
   exitCode: number;
 }

@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     });
     return output;
   };
-  const context: CliContext = { global: globalOptions, output: getOutput, exitCode: 0 };
+  const context: CliContext = { global: globalOptions, output: getOutput, argv, exitCode: 0 };
 
   for (const register of commands) register(program, context);
 

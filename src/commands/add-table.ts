@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../config/load-config.js';
+import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import { isSectionsError, SectionsError } from '../errors.js';
 import { parseColumnSpec } from '../edit/column-spec.js';
@@ -46,9 +46,9 @@ export interface AddTableResult {
  */
 export async function addTable(options: AddTableOptions): Promise<AddTableResult> {
   const specs = (options.columns ?? []).map(parseColumnSpec);
-  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
+  const { config, loader } = await loadLocatedConfig(await locateConfig({ cwd: options.cwd, configFile: options.config }));
   options.progress?.('loading section schemas');
-  const model = await loadEditModel(config, options.cwd);
+  const model = await loadEditModel(config, options.cwd, loader).finally(() => loader.dispose());
   const table = defineTable(model, options.section, options.table, specs);
   const section = model.sections.find((candidate) => candidate.name === table.section)!;
   const schemaFile = section.config.schemaFile;

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
+import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
+import type { ModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
 import { MigrationRefusedError } from '../engine/migration-refused.js';
 import { inspectMigrationFolder } from '../migrations/folder-integrity.js';
@@ -76,13 +77,23 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     return { ok: problems.length === 0, problems };
   }
 
-  const config = await loadLocatedConfig(location);
+  const { config, loader } = await loadLocatedConfig(location);
+  try {
+    return await checkWith(config, loader, location, options);
+  } finally {
+    loader.dispose();
+  }
+}
+
+async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location: ConfigLocation, options: CheckOptions): Promise<CheckResult> {
+  const problems: CheckProblem[] = [];
+  const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
   registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
   const folder = await readMigrationFolder(config.migrationsDir);
   const sumText = await readFile(sumFilePath(folder.dir), 'utf8').catch(() => undefined);
   const folderIssues = inspectMigrationFolder(folder, sumText);
-  const compared = folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind)) ? undefined : await compareWithGenerate(config, options, await sourcesChanged(location));
-  const model = compared?.built?.model ?? (await (await import('../model/load-project-model.js')).loadProjectModel(config, options.cwd));
+  const compared = folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind)) ? undefined : await compareWithGenerate(config, loader, options, await sourcesChanged(location));
+  const model = compared?.built?.model ?? (await (await import('../model/load-project-model.js')).loadProjectModel(config, options.cwd, loader));
 
   for (const issue of folderIssues) error({ kind: issue.kind, section: null, file: issue.file, message: issue.message });
   const foreignKeyViolations = findForeignKeyViolations(model);
@@ -109,6 +120,7 @@ function stampSections(built: GeneratePlan) {
 
 async function compareWithGenerate(
   config: ResolvedConfig,
+  loader: ModuleLoader,
   options: CheckOptions,
   schemasChanged: boolean,
 ): Promise<{ problems: CheckProblem[]; built: GeneratePlan | undefined }> {
@@ -117,6 +129,7 @@ async function compareWithGenerate(
   try {
     built = await buildGeneratePlan({
       config,
+      loader,
       cwd: options.cwd,
       shadowUrl: options.shadowUrl,
       progress: options.progress,

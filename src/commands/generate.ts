@@ -1,7 +1,9 @@
-import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
+import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
+import type { ModuleLoader } from '../config/module-loader.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
-import { parseRenameSpec } from '../migrations/renames.js';
+import { parseRenameSpec, type RenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { MetadataSource } from '../engine/migrated-metadata.js';
@@ -70,12 +72,26 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const stamp = await readValidStamp(location, options.shadowUrl);
     if (stamp) return unchangedResult(stamp, options);
   }
-  const config = await loadLocatedConfig(location);
-  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
+  const { config, loader } = await loadLocatedConfig(location);
+  try {
+    return await generateWith(config, loader, renames, location, options);
+  } finally {
+    loader.dispose();
+  }
+}
 
+async function generateWith(
+  config: ResolvedConfig,
+  loader: ModuleLoader,
+  renames: readonly RenameSpec[],
+  location: ConfigLocation,
+  options: GenerateOptions,
+): Promise<GenerateResult> {
+  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
   const { buildGeneratePlan } = await import('../plan/generate-plan.js');
   const built = await buildGeneratePlan({
     config,
+    loader,
     cwd: options.cwd,
     name: options.name,
     renames,

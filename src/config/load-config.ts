@@ -4,7 +4,7 @@ import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
 import type { SectionsConfig } from './define-config.js';
 import type { ResolvedConfig, ResolvedSection } from './resolved-config.js';
-import { forgetUserModules, importModule, useTranspileCache } from './import-module.js';
+import { createModuleLoader, type ModuleLoader } from './module-loader.js';
 
 export const CONFIG_FILE_NAMES = [
   'sections.config.ts',
@@ -39,12 +39,32 @@ export async function locateConfig(options: LoadConfigOptions): Promise<ConfigLo
  * file and the key path; nothing is written.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
-  return loadLocatedConfig(await locateConfig(options));
+  const { config, loader } = await loadLocatedConfig(await locateConfig(options));
+  loader.dispose();
+  return config;
 }
 
-export async function loadLocatedConfig(location: ConfigLocation): Promise<ResolvedConfig> {
+/** A project's config, and the loader it was loaded with: the schemas load through the same one. */
+export interface LoadedConfig {
+  readonly config: ResolvedConfig;
+  /** Dispose of it when the run is done. */
+  readonly loader: ModuleLoader;
+}
+
+export async function loadLocatedConfig(location: ConfigLocation): Promise<LoadedConfig> {
   const { configFile, shownAs: name } = location;
-  const raw = await loadConfigModule(configFile, name);
+  const loader = createModuleLoader({ transpileCacheDir: join(location.cacheDir, 'jiti'), projectDir: dirname(configFile) });
+  try {
+    return { config: await validatedConfig(location, await loader.import(configFile, 'config', name)), loader };
+  } catch (error) {
+    loader.dispose();
+    throw error;
+  }
+}
+
+async function validatedConfig(location: ConfigLocation, exported: Record<string, unknown>): Promise<ResolvedConfig> {
+  const { configFile, shownAs: name } = location;
+  const raw = exported.default ?? exported;
   // Imported here: zod is a tenth of a second that a run answered by the generation stamp skips.
   const { configSchema, describeConfigIssues } = await import('./config-schema.js');
   const parsed = configSchema.safeParse(raw);
@@ -80,14 +100,6 @@ async function findConfigFile(options: LoadConfigOptions): Promise<string> {
 /** `SECTIONS_CACHE_DIR`, else `node_modules/.cache/sections` beside the config. */
 function cacheDirOf(configFile: string): string {
   return process.env.SECTIONS_CACHE_DIR ? resolve(process.env.SECTIONS_CACHE_DIR) : resolve(dirname(configFile), 'node_modules', '.cache', 'sections');
-}
-
-async function loadConfigModule(configFile: string, shownAs: string): Promise<unknown> {
-  forgetUserModules();
-  useTranspileCache(join(cacheDirOf(configFile), 'jiti'));
-  const exported = await importModule(configFile, 'config', shownAs);
-  const config = (exported as { default?: unknown }).default ?? exported;
-  return config;
 }
 
 function resolveConfig(configFile: string, config: SectionsConfig, name: string): ResolvedConfig {

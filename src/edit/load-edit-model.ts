@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
-import { importModule } from '../config/import-module.js';
+import type { ModuleLoader } from '../config/module-loader.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel, SectionModel } from '../model/project-model.js';
 import { describeSchemaExports } from '../model/schema-entities.js';
@@ -10,17 +10,17 @@ import { describeSchemaExports } from '../model/schema-entities.js';
  * schema exports no table, which is exactly what `add-section` creates and `add-table` fills; so
  * such sections are described on their own (their enums included) and the rest loaded as usual.
  */
-export async function loadEditModel(config: ResolvedConfig, cwd: string): Promise<ProjectModel> {
+export async function loadEditModel(config: ResolvedConfig, cwd: string, loader: ModuleLoader): Promise<ProjectModel> {
   const described = await Promise.all(
     config.sections.map(async (section) => {
-      const exports = await importModule(section.schemaFile, `the schema of section "${section.name}"`, displayPath(cwd, section.schemaFile));
+      const exports = await loader.import(section.schemaFile, `the schema of section "${section.name}"`, displayPath(cwd, section.schemaFile));
       return { section, entities: describeSchemaExports(section.name, exports, config.drizzleCasing) };
     }),
   );
   const empty = described.filter(({ section, entities }) => entities.tables.length === 0 && section.extraTables.length === 0);
-  if (empty.length === 0) return loadProjectModel(config, cwd);
+  if (empty.length === 0) return loadProjectModel(config, cwd, loader);
 
-  const loaded = await loadProjectModel({ ...config, sections: config.sections.filter((section) => !empty.some((entry) => entry.section === section)) }, cwd);
+  const loaded = await loadProjectModel({ ...config, sections: config.sections.filter((section) => !empty.some((entry) => entry.section === section)) }, cwd, loader);
   const emptySections: SectionModel[] = empty.map(({ section, entities }) => ({
     name: section.name,
     config: section,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,7 +47,25 @@ export async function currentSnapshot(model: ProjectModel, previousId: string): 
     undefined,
     model.config.drizzleCasing,
   ) as unknown as PgSnapshot;
-  return { id: randomUUID(), prevId: previousId, ...serialized, _meta: { columns: {}, schemas: {}, tables: {} } } as PgSnapshot;
+  refuseBigIntValues(serialized);
+  // As plain JSON, the way it is written and read back: no keys holding `undefined`.
+  return JSON.parse(JSON.stringify({ id: randomUUID(), prevId: previousId, ...serialized, _meta: { columns: {}, schemas: {}, tables: {} } })) as PgSnapshot;
+}
+
+/**
+ * drizzle-kit keeps a default given as a BigInt (`.default(10n)`) in its snapshot, then crashes
+ * writing it as JSON: said here, naming the column, with the form that works.
+ */
+function refuseBigIntValues(snapshot: Pick<PgSnapshot, 'tables'>): void {
+  for (const table of Object.values(snapshot.tables)) {
+    for (const column of Object.values(table.columns)) {
+      for (const [field, value] of Object.entries(column)) {
+        if (typeof value !== 'bigint') continue;
+        const name = `${table.schema ? `${table.schema}.` : ''}${table.name}.${column.name}`;
+        throw new UserError(`column ${name}: its ${field} is a BigInt (${value}n), which drizzle-kit cannot write into its snapshot; give it as sql\`${value}\` (or a number)`);
+      }
+    }
+  }
 }
 
 export async function latestSnapshot(folder: MigrationFolder): Promise<PgSnapshot> {
@@ -130,7 +149,7 @@ function describeChange(
     changed.push(table.name);
   }
   for (const key of new Set([...Object.keys(previous.enums), ...Object.keys(current.enums)])) {
-    if (JSON.stringify(previous.enums[key]) === JSON.stringify(current.enums[key])) continue;
+    if (isDeepStrictEqual(previous.enums[key], current.enums[key])) continue;
     const name = (current.enums[key] ?? previous.enums[key])!.name;
     sections.add(enumOwner(name) ?? 'dropped');
     changed.push(`enum ${name}`);

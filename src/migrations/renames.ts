@@ -22,13 +22,17 @@ export function formatRenameSpec(spec: RenameSpec): string {
   return spec.kind === 'table' ? `${spec.from}=${spec.to}` : `${spec.table}.${spec.from}=${spec.to}`;
 }
 
+/** What drizzle-kit asks about when one disappears and another appears: a rename, or drop and create? */
+export type RenameQuestionKind = 'table' | 'column' | 'enum' | 'view' | 'sequence' | 'schema' | 'role' | 'policy';
+
 /**
  * A change drizzle-kit would ask about: something disappeared and something appeared where a
  * rename is possible. Without an answer we must not guess (drizzle-kit's API silently drops and
  * recreates, losing data; its CLI without a TTY exits 0 having written nothing).
  */
 export interface RenameQuestion {
-  readonly kind: 'table' | 'column' | 'enum';
+  readonly kind: RenameQuestionKind;
+  /** For columns and a table's policies: the table. */
   readonly table?: string;
   readonly removed: readonly string[];
   readonly added: readonly string[];
@@ -69,44 +73,65 @@ export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames:
   return { previous: next, statements };
 }
 
-/** What drizzle-kit would prompt about between two snapshots (after the given renames). */
+/**
+ * What drizzle-kit would prompt about between two snapshots (after the given renames): every kind
+ * its differ has a resolver for, so none of its prompts is ever reached.
+ */
 export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot): RenameQuestion[] {
   const questions: RenameQuestion[] = [];
-  const removedTables = Object.keys(previous.tables).filter((key) => !current.tables[key]);
-  const addedTables = Object.keys(current.tables).filter((key) => !previous.tables[key]);
-  if (removedTables.length > 0 && addedTables.length > 0) {
-    questions.push({
-      kind: 'table',
-      removed: removedTables.map((key) => previous.tables[key]!.name),
-      added: addedTables.map((key) => current.tables[key]!.name),
-    });
-  }
+  const ask = (kind: RenameQuestionKind, before: Record<string, unknown>, after: Record<string, unknown>, name: (entry: unknown, key: string) => string, table?: string) => {
+    const removed = Object.keys(before).filter((key) => !(key in after));
+    const added = Object.keys(after).filter((key) => !(key in before));
+    if (removed.length > 0 && added.length > 0) {
+      questions.push({ kind, ...(table ? { table } : {}), removed: removed.map((key) => name(before[key], key)), added: added.map((key) => name(after[key], key)) });
+    }
+  };
+  const byName = (entry: unknown, key: string) => (entry as { name?: string } | undefined)?.name ?? key;
+  const qualified = (entry: unknown, key: string) => {
+    const { name, schema } = (entry ?? {}) as { name?: string; schema?: string };
+    return name === undefined ? key : schema && schema !== 'public' ? `${schema}.${name}` : name;
+  };
+  ask('schema', namedEntities(previous, 'schemas'), namedEntities(current, 'schemas'), byName);
+  ask('enum', previous.enums, current.enums, qualified);
+  ask('sequence', namedEntities(previous, 'sequences'), namedEntities(current, 'sequences'), qualified);
+  ask('role', namedEntities(previous, 'roles'), namedEntities(current, 'roles'), byName);
+  ask('policy', namedEntities(previous, 'policies'), namedEntities(current, 'policies'), byName);
+  ask('table', previous.tables, current.tables, qualified);
   for (const [key, before] of Object.entries(previous.tables)) {
     const after = current.tables[key];
     if (!after) continue;
-    const removed = Object.keys(before.columns).filter((column) => !after.columns[column]);
-    const added = Object.keys(after.columns).filter((column) => !before.columns[column]);
-    if (removed.length > 0 && added.length > 0) questions.push({ kind: 'column', table: before.name, removed, added });
+    ask('column', before.columns, after.columns, byName, before.name);
+    ask('policy', tablePolicies(before), tablePolicies(after), byName, before.name);
   }
-  const removedEnums = Object.keys(previous.enums).filter((key) => !current.enums[key]);
-  const addedEnums = Object.keys(current.enums).filter((key) => !previous.enums[key]);
-  if (removedEnums.length > 0 && addedEnums.length > 0) {
-    questions.push({ kind: 'enum', removed: removedEnums.map((key) => previous.enums[key]!.name), added: addedEnums.map((key) => current.enums[key]!.name) });
-  }
+  ask('view', namedEntities(previous, 'views'), namedEntities(current, 'views'), qualified);
   return questions;
 }
 
+const namedEntities = (snapshot: PgSnapshot, category: (typeof NAMED_ENTITIES)[number]) => (snapshot[category] ?? {}) as Record<string, unknown>;
+const tablePolicies = (table: PgSnapshotTable) => (table['policies'] ?? {}) as Record<string, unknown>;
+
 /** The exit-1 error for unanswered rename questions: every candidate, and how to answer. */
+const PLURAL: Readonly<Record<Exclude<RenameQuestionKind, 'table' | 'column'>, string>> = {
+  enum: 'enums',
+  view: 'views',
+  sequence: 'sequences',
+  schema: 'schemas',
+  role: 'roles',
+  policy: 'policies',
+};
+
 export function renameQuestionError(questions: readonly RenameQuestion[]): OperationError {
   const lines = questions.flatMap((question) => {
-    if (question.kind === 'enum') {
-      return [`enums: removed ${question.removed.join(', ')}; added ${question.added.join(', ')} (an enum rename is written as drop and create: --no-rename)`];
+    const changed = `removed ${question.removed.join(', ')}; added ${question.added.join(', ')}`;
+    if (question.kind !== 'table' && question.kind !== 'column') {
+      const where = question.table ? `policies of "${question.table}"` : PLURAL[question.kind];
+      return [`${where}: ${changed} (sections writes a ${question.kind} rename as drop and create: --no-rename)`];
     }
     const where = question.kind === 'table' ? 'tables' : `columns of "${question.table}"`;
     const candidates = question.removed.flatMap((removed) =>
       question.added.map((added) => `    --rename ${question.kind === 'table' ? '' : `${question.table}.`}${removed}=${added}`),
     );
-    return [`${where}: removed ${question.removed.join(', ')}; added ${question.added.join(', ')}. Renames it could be:`, ...candidates];
+    return [`${where}: ${changed}. Renames it could be:`, ...candidates];
   });
   return new OperationError('the schema change is ambiguous: a rename or a drop and create? No migration was written.', [
     ...lines,
@@ -129,6 +154,8 @@ export function withoutRemoved(previous: PgSnapshot, current: PgSnapshot): PgSna
     next[category] = Object.fromEntries(Object.entries(before).filter(([key]) => key in after)) as never;
   }
   for (const [key, table] of Object.entries(next.tables)) {
+    const keptPolicies = tablePolicies(current.tables[key]!);
+    table['policies'] = Object.fromEntries(Object.entries(tablePolicies(table)).filter(([name]) => name in keptPolicies));
     const kept = current.tables[key]!.columns;
     const has = (column: string) => column in kept;
     table.columns = Object.fromEntries(Object.entries(table.columns).filter(([name]) => has(name)));

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 /** drizzle-kit's PostgreSQL snapshot (meta/NNNN_snapshot.json); only what we read is typed. */
 export interface PgSnapshot {
   id: string;
@@ -48,11 +50,14 @@ export interface TableChange {
   readonly to: PgSnapshotTable | undefined;
 }
 
-/** The tables that differ between two snapshots, each once. */
+/**
+ * The tables that differ between two snapshots, each once. Compared as values: the same table
+ * with its keys in another order (another drizzle-kit version, a hand-edited snapshot) is unchanged.
+ */
 export function changedTables(previous: PgSnapshot, current: PgSnapshot): TableChange[] {
   return [...new Set([...Object.keys(previous.tables), ...Object.keys(current.tables)])]
     .map((key) => ({ key, from: previous.tables[key], to: current.tables[key] }))
-    .filter(({ from, to }) => JSON.stringify(from) !== JSON.stringify(to));
+    .filter(({ from, to }) => !isDeepStrictEqual(from, to));
 }
 
 /** The snapshot key drizzle-kit uses for a table: `public.vendor_profile`. */

@@ -1,6 +1,6 @@
 import type { ResolvedConfig, ResolvedSection } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
-import { forgetUserModules, importModule } from '../config/import-module.js';
+import type { ModuleLoader } from '../config/module-loader.js';
 import { UserError } from '../errors.js';
 import type { EnumModel, ProjectModel, SectionModel, TableModel } from './project-model.js';
 import { qualifiedName } from './project-model.js';
@@ -11,12 +11,11 @@ import { createTableMatcher, exactPattern, normalizePattern, type PatternSubject
  * Loads every section's schema module and derives who owns what. Every ownership problem is a
  * {@link UserError} naming the section(s) and the table; all are collected, the first is the message.
  */
-export async function loadProjectModel(config: ResolvedConfig, cwd: string): Promise<ProjectModel> {
-  forgetUserModules();
+export async function loadProjectModel(config: ResolvedConfig, cwd: string, loader: ModuleLoader): Promise<ProjectModel> {
   const loaded = await Promise.all(
     config.sections.map(async (section) => ({
       section,
-      exports: await importModule(section.schemaFile, `the schema of section "${section.name}"`, displayPath(cwd, section.schemaFile)),
+      exports: await loader.import(section.schemaFile, `the schema of section "${section.name}"`, displayPath(cwd, section.schemaFile)),
     })),
   );
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { OperationError } from '../errors.js';
 import { nodeFileSystem, type FileSystem } from './file-system.js';
-import type { FileStatus, PlannedFile } from '../planned-file.js';
+import { holdsContent, type FileStatus, type PlannedFile } from '../planned-file.js';
 import type { FileOutcome, Plan } from './plan.js';
 
 export interface ApplyPlanOptions {
@@ -23,7 +23,7 @@ export async function comparePlan(plan: Plan, options: Pick<ApplyPlanOptions, 'f
 
 function statusOf(file: PlannedFile, existing: string | undefined, force: boolean): FileStatus {
   if (existing === undefined) return 'created';
-  if (existing === file.content) return 'unchanged';
+  if (holdsContent(existing, file.content)) return 'unchanged';
   if (file.ownership === 'scaffold' && !force) return 'kept';
   return 'updated';
 }

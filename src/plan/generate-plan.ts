@@ -1,5 +1,5 @@
 import { assertEveryTableOwned, loadSerializer, planSectionTypes } from '../codegen/section-types.js';
-import { takeLoadedUserFiles } from '../config/import-module.js';
+import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
 import type { MigrationToRun } from '../engine/migration-refused.js';
@@ -18,6 +18,8 @@ import type { Plan } from './plan.js';
 
 export interface GeneratePlanOptions {
   readonly config: ResolvedConfig;
+  /** The loader the config came through: the schemas load through it too. */
+  readonly loader: ModuleLoader;
   readonly cwd: string;
   readonly name?: string | undefined;
   readonly renames?: readonly RenameSpec[];
@@ -66,11 +68,9 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
 
   let model: ProjectModel;
   let migration: PlannedMigration | undefined;
-  let loadedFiles: string[];
   try {
     progress('loading section schemas');
-    model = await loadProjectModel(config, options.cwd);
-    loadedFiles = takeLoadedUserFiles();
+    model = await loadProjectModel(config, options.cwd, options.loader);
     progress('diffing schemas against the last snapshot');
     migration = await planMigration({
       model,
@@ -105,5 +105,5 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   };
   const stubs = await planScaffold(model);
   const files = [...(migration?.files ?? []), ...(history.length > 0 || next ? [sum] : []), ...types, ...stubs];
-  return { model, folder, migration, plan: { files, deletions }, metadataFrom: source, loadedFiles };
+  return { model, folder, migration, plan: { files, deletions }, metadataFrom: source, loadedFiles: options.loader.loadedFiles() };
 }

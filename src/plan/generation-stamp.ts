@@ -79,7 +79,7 @@ export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile'
     if (((await hashFile(file)) ?? 'missing') !== expected) return undefined;
   }
   for (const [file, expected] of Object.entries(stamp.outputs)) {
-    const actual = await hashFile(file);
+    const actual = await hashFile(file, { lineEndings: 'lf' });
     if (actual === undefined || (expected.hash !== EXISTS && actual !== expected.hash)) return undefined;
   }
   return stamp;
@@ -134,9 +134,11 @@ function hash(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-async function hashFile(file: string): Promise<string | undefined> {
+/** The file's hash; with `lineEndings: 'lf'`, of its text with CRLF read as LF (what `holdsContent` accepts). */
+async function hashFile(file: string, options: { readonly lineEndings?: 'lf' } = {}): Promise<string | undefined> {
   try {
-    return hash(await readFile(file));
+    const content = await readFile(file);
+    return hash(options.lineEndings === 'lf' ? content.toString('utf8').replace(/\r\n/g, '\n') : content);
   } catch {
     return undefined;
   }

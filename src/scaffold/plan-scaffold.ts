@@ -16,6 +16,8 @@ export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> 
   const files: PlannedFile[] = [];
   for (const section of model.sections) {
     for (const table of section.tables) {
+      // A table without columns (PostgreSQL allows one, e.g. on the way to dropping it) has nothing to query by.
+      if (table.columns.length === 0) continue;
       files.push(
         { path: repositoryPath(section, table), content: renderRepository(section, table, render), ownership: 'scaffold', kind: 'repository', section: section.name },
         { path: servicePath(section, table), content: renderService(model, section, table, render), ownership: 'scaffold', kind: 'service', section: section.name },

@@ -122,11 +122,17 @@ describe('sections check', () => {
     expect(problems[0]!.message).toContain('sections generate --rehash');
   });
 
-  it('a CRLF checkout is not an edit', async () => {
+  it('a CRLF checkout (core.autocrlf=true) is not an edit: check passes and generate rewrites nothing', async () => {
     const project = await generatedProject();
-    project.write('db/migrations/0000_init.sql', project.read('db/migrations/0000_init.sql').replace(/\n/g, '\r\n'));
+    const generated = Object.keys(project.snapshot()).filter((file) => /\.(sql|json|sum|ts)$/.test(file) && !file.startsWith('node_modules'));
+    for (const file of generated) project.write(file, project.read(file).replace(/\n/g, '\r\n'));
+    const before = project.snapshot();
     const { problems } = await check(project);
     expect(kinds(problems)).toEqual([]);
+    const rerun = await runCli(['generate', '--json'], { cwd: project.dir, env: NO_SERVER });
+    expect(rerun.exitCode).toBe(0);
+    expect(JSON.parse(rerun.stdout).files.filter((file: { status: string }) => file.status !== 'unchanged' && file.status !== 'kept')).toEqual([]);
+    expect(project.snapshot()).toEqual(before);
   });
 
   it('journal and files disagree', async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { GenerateOptions, GenerateResult } from '../../commands/generate.js';
+import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { displayPath } from '../../display-path.js';
 import type { Output } from '../output.js';
@@ -25,6 +26,10 @@ export function registerGenerate(program: Command, context: CliContext): void {
       if (flags.check) {
         const { runCheckAction } = await import('./check.js');
         return runCheckAction(context, flags.shadowUrl);
+      }
+      // commander keeps whichever of the two came last; together they contradict each other.
+      if (context.argv.includes('--no-rename') && context.argv.some((arg) => arg === '--rename' || arg.startsWith('--rename='))) {
+        throw new UserError('--rename and --no-rename contradict each other: pick one');
       }
       const global = context.global();
       const output = context.output();
