@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { createTempProject, REPO_ROOT } from './helpers/temp-project.js';
+import { createTempProject, REPO_ROOT, tempDir } from './helpers/temp-project.js';
 
 describe('the demo at the repo root', () => {
   it('`sections generate` on a fresh clone succeeds with no server and no DATABASE_URL, and changes nothing', async () => {
@@ -12,7 +12,7 @@ describe('the demo at the repo root', () => {
     const before = project.snapshot();
     const result = await runCli(['generate'], {
       cwd: project.dir,
-      env: { SECTIONS_CACHE_DIR: mkdtempSync(join(REPO_ROOT, '.tmp', 'cache-')), PGHOST: '127.0.0.1', PGPORT: '1' },
+      env: { SECTIONS_CACHE_DIR: tempDir('cache-'), PGHOST: '127.0.0.1', PGPORT: '1' },
     });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);

@@ -1,18 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
 import type { EngineBackend } from '../../src/engine/engine-backend.js';
 import type { MigrationToRun } from '../../src/engine/migration-refused.js';
 import { prepareEngine } from '../../src/engine/prepared-engine.js';
-import { REPO_ROOT } from '../helpers/temp-project.js';
-
-/** A folder under the repo's .tmp/, removed when the test finishes. */
-export function tempDir(prefix: string): string {
-  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
-  const dir = mkdtempSync(join(REPO_ROOT, '.tmp', prefix));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+export { tempDir } from '../helpers/temp-project.js';
 
 /** Migrations as the folder would hold them: `0000_m`, `0001_m`, … */
 export function migrations(...sql: string[]): MigrationToRun[] {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
-import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
+import { createTempProject, REPO_ROOT, tempDir, type TempProject } from '../helpers/temp-project.js';
 import { sampleFiles, VENDOR_SCHEMA } from './sample-project.js';
 
 const VENDOR_WITH_INDEX = VENDOR_SCHEMA.replace('import { integer,', 'import { index, integer,').replace(
@@ -18,7 +18,7 @@ const SECTIONS = [
   { name: 'customer', pattern: '@(customer_*|wishlist*)' },
 ];
 const bin = (name: string) => join(REPO_ROOT, 'node_modules', '.bin', name);
-const freshCache = () => mkdtempSync(join(REPO_ROOT, '.tmp', 'cache-'));
+const freshCache = () => tempDir('cache-');
 
 let database: TestDatabase | undefined;
 afterEach(async () => {

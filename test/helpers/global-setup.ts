@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertServerReachable } from './pg.js';
 
@@ -11,6 +13,9 @@ export default async function setup(): Promise<() => void> {
   // The rest of `npm run build`: the packed empty PGlite cluster (kept when already there).
   execFileSync(process.execPath, [`${root}/scripts/pack-empty-cluster.mjs`], { cwd: root, stdio: 'inherit' });
   await assertServerReachable();
-  // No teardown of .tmp: each temp project removes itself, and other vitest runs may be using .tmp.
-  return () => undefined;
+  // One folder for this run's projects and caches, removed at the end; other runs have their own.
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const runDir = mkdtempSync(join(root, '.tmp', 'run-'));
+  process.env.SECTIONS_TEST_RUN_DIR = runDir;
+  return () => rmSync(runDir, { recursive: true, force: true });
 }

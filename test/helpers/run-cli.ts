@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { join } from 'node:path';
-import { REPO_ROOT } from './temp-project.js';
+import { REPO_ROOT, TEST_RUN_DIR } from './temp-project.js';
 
 export interface CliResult {
   readonly exitCode: number;
@@ -12,7 +12,7 @@ export interface CliResult {
  * One cache for every test project (PGlite's initial cluster, introspection results), as a CI
  * cache would be; a test about the engines passes its own SECTIONS_CACHE_DIR.
  */
-export const SHARED_CACHE_DIR = join(REPO_ROOT, '.tmp', 'cache');
+export const SHARED_CACHE_DIR = join(TEST_RUN_DIR, 'cache');
 
 /** Runs the built `sections` binary as a child process, with no TTY and no colour. */
 export async function runCli(

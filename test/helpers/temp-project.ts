@@ -1,10 +1,23 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+
+/**
+ * This test run's folder under the repo's `.tmp/` (made by the global setup, removed by its
+ * teardown): inside the repo, so projects resolve `sections` and drizzle like a real install.
+ */
+export const TEST_RUN_DIR = process.env.SECTIONS_TEST_RUN_DIR ?? join(REPO_ROOT, '.tmp');
+
+/** A folder of the test's own, removed when the test finishes. */
+export function tempDir(prefix: string): string {
+  mkdirSync(TEST_RUN_DIR, { recursive: true });
+  const dir = mkdtempSync(join(TEST_RUN_DIR, prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 export interface TempProject {
   readonly dir: string;
@@ -18,16 +31,13 @@ export interface TempProject {
 }
 
 /**
- * A temporary project inside the repo's `.tmp/` folder, so its config and schema modules resolve
+ * A temporary project in the test run's folder, so its config and schema modules resolve
  * `sections`, `drizzle-orm` and friends from the repo's node_modules like a real install would.
  * Removed when the test finishes.
  */
-export function createTempProject(source: { fixture?: string; files?: Record<string, string> } = {}): TempProject {
-  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
-  const dir = mkdtempSync(join(REPO_ROOT, '.tmp', 'project-'));
-  if (source.fixture) cpSync(join(FIXTURES, source.fixture), dir, { recursive: true });
+export function createTempProject(source: { files?: Record<string, string> } = {}): TempProject {
+  const dir = tempDir('project-');
   for (const [file, content] of Object.entries(source.files ?? {})) write(file, content);
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
 
   function write(file: string, content: string): void {
     mkdirSync(dirname(join(dir, file)), { recursive: true });

@@ -40,7 +40,8 @@ it('hands what esbuild cannot express as CommonJS to jiti: top-level await, dyna
   const awaiting = write('awaiting.ts', `const value: number = await Promise.resolve(42);\nexport { value };\n`);
   expect((await importModule(awaiting, 'a schema')).value).toBe(42);
   const dynamic = write('dynamic.ts', `export const load = () => import('node:path').then((path) => path.sep);\n`);
-  expect(await (await importModule(dynamic, 'a schema')).load()).toBe('/');
+  const { load } = (await importModule(dynamic, 'a schema')) as { load: () => Promise<string> };
+  expect(await load()).toBe('/');
 });
 
 it('a syntax error is one line naming the file', async () => {
