@@ -183,6 +183,19 @@ describe('sections migrate on a server', () => {
     expect(await ledger(db)).toEqual([M1.when, M2.when, M3.when]);
   });
 
+  it('only the first line asks to run outside a transaction: quoted later, the migration stays atomic', async () => {
+    const db = await database();
+    const quoted = { tag: '0001_quoted', when: M2.when, sql: 'CREATE TABLE "d" ("id" int);\n-- sections:no-transaction\n--> statement-breakpoint\nCREATE TABLE "d" ("id" int);' };
+    const project = migrationProject([M1, quoted]);
+    const result = await runCli(['migrate', '--url', db.url], { cwd: project.dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('relation "d" already exists');
+    expect(result.stderr).toContain('nothing of this migration was applied');
+    // The first statement went with the transaction: no "d", and nothing to resolve.
+    expect(await tables(db)).toEqual(['a']);
+    expect(await db.query(`select 1 from drizzle.__sections_migration_state`)).toEqual([]);
+  });
+
   it('without a target, migrates the embedded PGlite database in .sections/pglite', async () => {
     const project = migrationProject([M1, M2]);
     const result = await runCli(['migrate'], { cwd: project.dir });
