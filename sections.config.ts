@@ -1,4 +1,4 @@
-import { defineConfig } from 'sections';
+import { defineConfig } from 'drizzle-sections';
 
 // The seed's marketplace: three sections over one database and one migration history.
 export default defineConfig({

@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { generate, check } from 'sections';
+ * import { generate, check } from 'drizzle-sections';
  *
  * const result = await generate({ cwd: process.cwd() });
  * console.log(result.migration?.tag ?? 'no schema changes');

@@ -88,7 +88,7 @@ export interface SectionsConfig {
  *
  * @example
  * ```ts
- * import { defineConfig } from 'sections';
+ * import { defineConfig } from 'drizzle-sections';
  *
  * export default defineConfig({
  *   migrations: './src/shared/database/migrations',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { writeJsonFile } from '../json-file.js';
+import { PACKAGE_NAME } from '../package-name.js';
 import { packageVersion } from '../package-version.js';
 import type { BoundaryViolation } from '../model/boundaries.js';
 import type { Plan } from './plan.js';
@@ -113,5 +114,5 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /** A new version of any tool that shapes the output invalidates every stamp. */
 function toolVersions(): string {
-  return ['sections', 'drizzle-kit', 'drizzle-orm', 'kysely-codegen'].map((name) => packageVersion(name) ?? '?').join('|');
+  return [PACKAGE_NAME, 'drizzle-kit', 'drizzle-orm', 'kysely-codegen'].map((name) => packageVersion(name) ?? '?').join('|');
 }
