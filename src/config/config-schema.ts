@@ -34,7 +34,10 @@ export const configSchema = z.strictObject({
     .refine((sections) => Object.keys(sections).length > 0, 'declare at least one section'),
   codegen: codegenSchema.optional(),
   drizzle: z.strictObject({ casing: z.enum(['snake_case', 'camelCase']).optional() }).optional(),
-  database: z.strictObject({ url: nonEmpty.optional(), dataDir: nonEmpty.optional() }).optional(),
+  database: z
+    .strictObject({ url: nonEmpty.optional(), local: z.boolean().optional(), dataDir: nonEmpty.optional() })
+    .refine((database) => !(database.url !== undefined && database.local), { message: 'url and local: true name two different databases; keep one', path: ['local'] })
+    .optional(),
   shadow: z.strictObject({ url: nonEmpty.optional() }).optional(),
   features: nonEmpty.optional(),
   connections: nonEmpty.optional(),

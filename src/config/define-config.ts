@@ -54,12 +54,15 @@ export interface SectionsConfig {
     readonly casing?: 'snake_case' | 'camelCase';
   };
   /**
-   * The database `migrate` and `status` work on. `url` is overridden by `--url` and
-   * `DATABASE_URL`; without any, an embedded PGlite database lives in `dataDir`.
+   * The database `migrate` and `status` work on, when neither `--url`, `--local` nor
+   * `DATABASE_URL` (from the environment, else from `.env` beside this file) names one. With none
+   * of them they refuse to run: there is no implicit database.
    */
   readonly database?: {
     readonly url?: string;
-    /** Default `.sections/pglite`. */
+    /** Use the embedded PGlite database in `dataDir` (for local work with nothing installed). */
+    readonly local?: boolean;
+    /** The embedded database's folder. Default `.sections/pglite`. */
     readonly dataDir?: string;
   };
   /**

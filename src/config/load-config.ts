@@ -124,6 +124,7 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     sections,
     drizzleCasing: config.drizzle?.casing,
     databaseUrl: config.database?.url,
+    databaseLocal: config.database?.local ?? false,
     dataDir: at(config.database?.dataDir ?? '.sections/pglite'),
     shadowUrl: config.shadow?.url,
     // The seed keeps connections/ beside schemas/ (src/shared/database/{schemas,connections}).
