@@ -12,6 +12,9 @@ import { createTableMatcher, exactPattern, normalizePattern, type PatternSubject
  * {@link UserError} naming the section(s) and the table; all are collected, the first is the message.
  */
 export async function loadProjectModel(config: ResolvedConfig, cwd: string): Promise<ProjectModel> {
+  if (config.sections.length === 0) {
+    throw new UserError(`${displayPath(cwd, config.configFile)} has no sections yet; add one with \`sections add-section <name>\``);
+  }
   forgetUserModules();
   const loaded = await Promise.all(
     config.sections.map(async (section) => ({
