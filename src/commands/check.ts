@@ -19,6 +19,7 @@ export type CheckProblemKind =
   | 'types-stale'
   | 'types-missing'
   | 'stub-missing'
+  | 'generated-stale'
   | 'sum-stale'
   | 'foreign-key-boundary'
   | 'import-boundary'
@@ -157,6 +158,16 @@ async function compareWithGenerate(
       );
     } else if (file.kind === 'sum') {
       if (!built.migration) problems.push({ kind: 'sum-stale', severity: 'error', section: null, file: file.path, message: 'sections.sum does not match the migrations; run `sections generate`' });
+    } else if (file.ownership === 'generated') {
+      const existing = await readFile(file.path, 'utf8').catch(() => undefined);
+      problems.push({
+        kind: 'generated-stale',
+        severity: 'error',
+        section,
+        file: file.path,
+        message: `${existing === undefined ? 'missing' : 'not what generate writes (the sections changed)'}; run \`sections generate\``,
+        ...(existing === undefined ? {} : { diff: createTwoFilesPatch(displayPath(options.cwd, file.path), displayPath(options.cwd, file.path), existing, file.content, 'on disk', 'generate would write') }),
+      });
     } else {
       problems.push({
         kind: 'stub-missing',

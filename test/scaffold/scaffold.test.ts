@@ -37,6 +37,7 @@ describe('scaffolded stubs', () => {
       'connections/core.ts',
       'connections/customer.ts',
       'connections/pool.ts',
+      'connections/transaction.ts',
       'connections/vendor.ts',
       'features/core/part/part.repository.ts',
       'features/core/part/part.service.ts',
@@ -169,5 +170,76 @@ await pool.end();
       deleteAgain: false,
       afterDelete: 3,
     });
+  });
+
+  it('transaction() commits and rolls back across two sections on one connection, each executor typed and plugged for its section', async () => {
+    const project = await scaffolded();
+    database = await createTestDatabase('sections_transaction');
+    expect((await runCli(['migrate', '--url', database.url], { cwd: project.dir })).exitCode).toBe(0);
+    project.write(
+      'exercise.ts',
+      `
+import { sql } from 'kysely';
+import { coreDb } from './connections/core.js';
+import { pool } from './connections/pool.js';
+import { transaction } from './connections/transaction.js';
+import { vendorDb } from './connections/vendor.js';
+import { PartRepository } from './features/core/part/part.repository.js';
+import { UserRepository } from './features/core/user/user.repository.js';
+import { VendorInventoryRepository } from './features/vendor/inventory/inventory.repository.js';
+import { VendorProfileRepository } from './features/vendor/profile/profile.repository.js';
+
+const pid = sql<{ pid: number }>\`select pg_backend_pid() as pid\`;
+const committed = await transaction(async (tx) => {
+  const owner = await new UserRepository(tx.core).create({ email: 'a@example.com' });
+  const part = await new PartRepository(tx.core).create({ name: 'gear', ownerId: owner.id });
+  const vendor = await new VendorProfileRepository(tx.vendor).create({ businessName: 'Acme' });
+  const row = await new VendorInventoryRepository(tx.vendor).create({ vendorId: vendor.id, corePartPublicId: part.publicId, price: '9.50' });
+  const [core, vendorSide] = [(await pid.execute(tx.core)).rows[0]!.pid, (await pid.execute(tx.vendor)).rows[0]!.pid];
+  return { part: part.name, price: row.price, oneConnection: core === vendorSide, seenOutside: (await new PartRepository(coreDb).list()).length };
+});
+const owner = (await new UserRepository(coreDb).list())[0]!;
+const rolledBack = await transaction(async (tx) => {
+  await new PartRepository(tx.core).create({ name: 'ghost', ownerId: owner.id });
+  await new VendorProfileRepository(tx.vendor).create({ businessName: 'Ghost Inc' });
+  throw new Error('payment declined');
+}).catch((error: Error) => error.message);
+console.log(JSON.stringify({
+  committed,
+  rolledBack,
+  parts: (await new PartRepository(coreDb).list()).map((part) => part.name),
+  vendors: (await new VendorProfileRepository(vendorDb).list()).map((vendor) => vendor.businessName),
+}));
+await pool.end();
+`,
+    );
+    const run = await execa(process.execPath, [join(REPO_ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), 'exercise.ts'], {
+      cwd: project.dir,
+      env: { DATABASE_URL: database.url },
+      reject: false,
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      committed: { part: 'gear', price: '9.50', oneConnection: true, seenOutside: 0 },
+      rolledBack: 'payment declined',
+      parts: ['gear'],
+      vendors: ['Acme'],
+    });
+    expect(await database.query('select name from part order by id')).toEqual([{ name: 'gear' }]);
+    expect(await database.query('select business_name from vendor_profile order by id')).toEqual([{ business_name: 'Acme' }]);
+  });
+
+  it('transaction.ts follows the sections: generate rewrites it, check names it when stale', async () => {
+    const project = await scaffolded();
+    const file = 'connections/transaction.ts';
+    const written = project.read(file);
+    project.write(file, written.replace('readonly vendor: Transaction<VendorDB>;\n', ''));
+    const stale = await runCli(['check'], { cwd: project.dir });
+    expect(stale.exitCode).toBe(1);
+    expect(stale.stderr).toContain('[generated-stale] connections/transaction.ts: not what generate writes (the sections changed); run `sections generate`');
+    const regenerated = await runCli(['generate'], { cwd: project.dir });
+    expect(regenerated.exitCode).toBe(0);
+    expect(regenerated.stdout).toContain(`updated connection ${file}`);
+    expect(project.read(file)).toBe(written);
   });
 });
