@@ -1,7 +1,7 @@
 /**
  * Options passed through to kysely-codegen, globally or per section.
  * Defaults match kysely-codegen's CLI except `camelCase`, which is on because the
- * seed's repositories query `vendorInventory` and `publicId`.
+ * scaffolded repositories query `vendorInventory` and `publicId`.
  */
 export interface CodegenOptions {
   /** Property and table names in camelCase (`--camel-case`). Default `true`. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
@@ -10,6 +12,21 @@ describe('the CLI shell', () => {
     for (const command of ['init', 'generate', 'migrate', 'status', 'check', 'add-table', 'add-section']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
+  });
+
+  it('every subcommand\'s help lists the global options, and no help speaks of a "seed"', async () => {
+    const commands = ['init', 'generate', 'migrate', 'status', 'check', 'add-table', 'add-section'];
+    const helps = await Promise.all(commands.map((command) => runCli([command, '--help'], { cwd: REPO_ROOT })));
+    for (const [index, help] of helps.entries()) {
+      expect(help.exitCode).toBe(0);
+      const global = help.stdout.slice(help.stdout.indexOf('Global Options:'));
+      for (const option of ['--cwd <dir>', '--config <file>', '--json', '--quiet', '--verbose', '--no-color']) {
+        expect(global, `${commands[index]} --help`).toContain(option);
+      }
+      expect(help.stdout).not.toMatch(/seed/i);
+    }
+    expect((await runCli(['--help'], { cwd: REPO_ROOT })).stdout).not.toMatch(/seed/i);
+    expect(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')).not.toMatch(/seed/i);
   });
 
   it('--version prints the package version', async () => {
