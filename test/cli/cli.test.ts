@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
 import { sampleFiles } from '../generate/sample-project.js';
@@ -66,6 +67,26 @@ describe('the CLI shell', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('');
     expect(project.exists('db/core/types.ts')).toBe(true);
+  });
+
+  it('an internal error ends the process even when it left a database open (kysely-codegen without typescript)', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    // As in a project where typescript is not installed: kysely-codegen requires it, undeclared.
+    project.write(
+      'no-typescript.mjs',
+      "import Module from 'node:module';\nconst resolve = Module._resolveFilename;\nModule._resolveFilename = function (request, ...rest) {\n  if (request === 'typescript') throw Object.assign(new Error(\"Cannot find module 'typescript'\"), { code: 'MODULE_NOT_FOUND' });\n  return resolve.call(this, request, ...rest);\n};\n",
+    );
+    const result = await execa(process.execPath, ['--import', './no-typescript.mjs', join(REPO_ROOT, 'bin', 'sections.js'), 'generate'], {
+      cwd: project.dir,
+      // A cache of its own: the run boots the embedded database instead of finding the types cached.
+      env: { NO_COLOR: '1', SECTIONS_CACHE_DIR: project.path('cache') },
+      reject: false,
+      stdin: 'ignore',
+      timeout: 90_000,
+    });
+    expect(result.timedOut).toBe(false);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("Cannot find module 'typescript'");
   });
 
   it('--json on a user error prints one JSON document and exits 2', async () => {
