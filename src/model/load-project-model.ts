@@ -27,7 +27,7 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string): Pro
   const described = loaded.map(({ section, exports }) => {
     const entities = describeSchemaExports(section.name, exports, config.drizzleCasing);
     if (entities.tables.length === 0 && section.extraTables.length === 0) {
-      problems.push(`section "${section.name}": ${displayPath(cwd, section.schemaFile)} exports no table`);
+      problems.push(`section "${section.name}": ${displayPath(cwd, section.schemaFile)} exports no table; add one with \`sections add-table ${section.name} <table>\``);
     }
     return { section, exports, ...entities };
   });
