@@ -153,7 +153,7 @@ async function compareWithGenerate(
               section,
               file: file.path,
               message: `section "${section}"'s types are stale; run \`sections generate\``,
-              diff: createTwoFilesPatch(displayPath(options.cwd, file.path), displayPath(options.cwd, file.path), existing, file.content, 'on disk', 'generate would write'),
+              diff: diffWithDisk(options.cwd, file.path, existing, file.content),
             },
       );
     } else if (file.kind === 'sum') {
@@ -166,7 +166,7 @@ async function compareWithGenerate(
         section,
         file: file.path,
         message: `${existing === undefined ? 'missing' : 'not what generate writes (the sections changed)'}; run \`sections generate\``,
-        ...(existing === undefined ? {} : { diff: createTwoFilesPatch(displayPath(options.cwd, file.path), displayPath(options.cwd, file.path), existing, file.content, 'on disk', 'generate would write') }),
+        ...(existing === undefined ? {} : { diff: diffWithDisk(options.cwd, file.path, existing, file.content) }),
       });
     } else {
       problems.push({
@@ -179,4 +179,10 @@ async function compareWithGenerate(
     }
   }
   return { problems, built };
+}
+
+/** A unified diff from the file on disk to what generate would write. */
+function diffWithDisk(cwd: string, file: string, onDisk: string, generated: string): string {
+  const shown = displayPath(cwd, file);
+  return createTwoFilesPatch(shown, shown, onDisk, generated, 'on disk', 'generate would write');
 }

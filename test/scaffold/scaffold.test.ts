@@ -29,6 +29,25 @@ async function scaffolded(): Promise<TempProject> {
   return project;
 }
 
+/** The scaffolded sample, migrated into a throwaway database on the server. */
+async function migrated(): Promise<TempProject> {
+  const project = await scaffolded();
+  database = await createTestDatabase('sections_scaffold');
+  expect((await runCli(['migrate', '--url', database.url], { cwd: project.dir })).exitCode).toBe(0);
+  return project;
+}
+
+/** Runs the project's exercise.ts against that database; what it printed, as JSON. */
+async function runExercise(project: TempProject): Promise<unknown> {
+  const run = await execa(process.execPath, [join(REPO_ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), 'exercise.ts'], {
+    cwd: project.dir,
+    env: { DATABASE_URL: database!.url },
+    reject: false,
+  });
+  expect(run.exitCode, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
 describe('scaffolded stubs', () => {
   it('match the golden files (UPDATE_GOLDEN=1 rewrites them)', async () => {
     const project = await scaffolded();
@@ -100,9 +119,7 @@ describe('scaffolded stubs', () => {
   });
 
   it('every repository method works against the real server, and enrichment is one query for many rows', async () => {
-    const project = await scaffolded();
-    database = await createTestDatabase('sections_scaffold');
-    expect((await runCli(['migrate', '--url', database.url], { cwd: project.dir })).exitCode).toBe(0);
+    const project = await migrated();
     project.write(
       'exercise.ts',
       `
@@ -149,13 +166,7 @@ console.log(JSON.stringify(out));
 await pool.end();
 `,
     );
-    const run = await execa(process.execPath, [join(REPO_ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), 'exercise.ts'], {
-      cwd: project.dir,
-      env: { DATABASE_URL: database.url },
-      reject: false,
-    });
-    expect(run.exitCode, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
+    expect(await runExercise(project)).toEqual({
       findById: 'part 2',
       findByPublicId: 'part 3',
       findByPublicIds: ['part 1', 'part 3'],
@@ -173,9 +184,7 @@ await pool.end();
   });
 
   it('transaction() commits and rolls back across two sections on one connection, each executor typed and plugged for its section', async () => {
-    const project = await scaffolded();
-    database = await createTestDatabase('sections_transaction');
-    expect((await runCli(['migrate', '--url', database.url], { cwd: project.dir })).exitCode).toBe(0);
+    const project = await migrated();
     project.write(
       'exercise.ts',
       `
@@ -213,13 +222,7 @@ console.log(JSON.stringify({
 await pool.end();
 `,
     );
-    const run = await execa(process.execPath, [join(REPO_ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), 'exercise.ts'], {
-      cwd: project.dir,
-      env: { DATABASE_URL: database.url },
-      reject: false,
-    });
-    expect(run.exitCode, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
+    expect(await runExercise(project)).toEqual({
       committed: { part: 'gear', price: '9.50', oneConnection: true, seenOutside: 0 },
       rolledBack: 'payment declined',
       parts: ['gear'],
