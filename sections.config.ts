@@ -1,6 +1,6 @@
-import { defineConfig } from 'sections';
+import { defineConfig } from 'drizzle-sections';
 
-// The seed's marketplace: three sections over one database and one migration history.
+// The example marketplace: three sections over one database and one migration history.
 export default defineConfig({
   migrations: './example/src/shared/database/migrations',
   features: './example/src/features',
@@ -12,13 +12,13 @@ export default defineConfig({
     vendor: {
       schema: './example/src/shared/database/schemas/vendor/drizzle-schema.ts',
       types: './example/src/shared/database/schemas/vendor/kysely-types.ts',
-      // The seed's pattern; optional, since ownership is derived from the schema's exports.
+      // A pattern as kysely-codegen takes it; optional, since ownership is derived from the schema's exports.
       include: 'vendor_*',
     },
     customer: {
       schema: './example/src/shared/database/schemas/customer/drizzle-schema.ts',
       types: './example/src/shared/database/schemas/customer/kysely-types.ts',
-      // The seed's bare alternation, which means alternation here.
+      // A bare alternation: kysely-codegen alone matches nothing with it; here it means alternation.
       include: 'customer_*|shopping_*|wishlist*',
     },
   },

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Part of `npm run build`: removes what tsc emitted for source files that no longer exist, so a
-// module deleted from src/ cannot be imported from dist/ by mistake. The packed PGlite cluster
-// (an archive, not compiled output) stays.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+// First step of `npm run build`: removes what an earlier build compiled, so a module renamed or
+// deleted in src/ is not left behind in dist/ to be packed and published. PGlite's packed empty
+// cluster stays: it depends only on PGlite's version (see scripts/pack-empty-cluster.mjs).
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
-for (const entry of existsSync(dist) ? readdirSync(dist, { withFileTypes: true }) : []) {
-  if (!entry.name.endsWith('.tar.gz')) rmSync(join(dist, entry.name), { recursive: true, force: true });
-}
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const kept = /^pglite-.+-empty-cluster\.tar\.gz$/;
+const entries = await readdir(dist).catch(() => []);
+await Promise.all(entries.filter((name) => !kept.test(name)).map((name) => rm(join(dist, name), { recursive: true, force: true })));

@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { generate, check } from 'sections';
+ * import { generate, check } from 'drizzle-sections';
  *
  * const result = await generate({ cwd: process.cwd() });
  * console.log(result.migration?.tag ?? 'no schema changes');
@@ -45,7 +45,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   return (await import('./commands/check.js')).check(options);
 }
 
-/** `sections add-table`: append a seed-shaped table to a section's schema, then generate. */
+/** `sections add-table`: append a table (id, public_id, your columns, timestamps) to a section's schema, then generate. */
 export async function addTable(options: AddTableOptions): Promise<AddTableResult> {
   return (await import('./commands/add-table.js')).addTable(options);
 }
@@ -55,7 +55,7 @@ export async function addSection(options: AddSectionOptions): Promise<AddSection
   return (await import('./commands/add-section.js')).addSection(options);
 }
 
-/** `sections init`: the config, the seed's layout, drizzle.config.ts and npm scripts. */
+/** `sections init`: the config, the sections asked for, drizzle.config.ts, npm scripts, a tsconfig and .gitignore. */
 export async function init(options: InitOptions): Promise<InitResult> {
   return (await import('./commands/init.js')).init(options);
 }

@@ -2,6 +2,6 @@ import pg from 'pg';
 
 /**
  * The one connection pool every section shares: sections split the code, not the database.
- * (The seed opened a pool per section.) End it once, at shutdown: `await pool.end()`.
+ * End it once, at shutdown: `await pool.end()`.
  */
 export const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '{{typesImport}}';
 
 export type {{Entity}} = Selectable<DB['{{tableKey}}']>;
@@ -6,11 +6,12 @@ export type New{{Entity}} = Insertable<DB['{{tableKey}}']>;
 export type {{Entity}}Update = Updateable<DB['{{tableKey}}']>;
 
 /**
- * Queries of table `{{table}}` (section {{section}}), typed by this section's types only.
+ * Queries of table `{{table}}` (section {{section}}), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class {{Entity}}Repository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 {{methods}}
   /** A page of rows in a stable order. */
   async list(page: { limit?: number; offset?: number } = {}): Promise<{{Entity}}[]> {

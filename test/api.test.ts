@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, generate, UserError } from 'sections';
+import { check, generate, UserError } from 'drizzle-sections';
 import { createTempProject } from './helpers/temp-project.js';
 import { CUSTOMER_SCHEMA, SAMPLE_CONFIG, sampleFiles } from './generate/sample-project.js';
 import { SHARED_CACHE_DIR } from './helpers/run-cli.js';

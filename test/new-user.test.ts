@@ -19,7 +19,7 @@ describe('a new user, through the CLI alone', () => {
       return result;
     };
 
-    await run('init');
+    await run('init', '--example');
     expect(JSON.parse(project.read('package.json')).scripts['db:check']).toBe('sections check');
     await run('generate');
     await run('add-table', 'vendor', 'vendor_rating', '--column', 'score:integer:notnull', '--column', 'vendor_id:integer:notnull:references=vendor_profile.id');

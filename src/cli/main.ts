@@ -21,6 +21,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .option('-q, --quiet', 'print only errors')
     .option('--verbose', 'print debug detail to stderr')
     .option('--no-color', 'never colour the output')
+    // Subcommands inherit it: `sections migrate --help` lists --cwd, --json, ... too.
+    .configureHelp({ showGlobalOptions: true })
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run `sections --help` for usage)')
     .enablePositionalOptions(false)

@@ -34,20 +34,24 @@ export class Output {
   /** Only with --verbose; to stderr so it never mixes with results. */
   debug(line: string): void {
     if (!this.options.verbose) return;
+    this.clearProgress();
     this.options.stderr.write(`${this.color.dim(redactSecrets(line))}\n`);
   }
 
   warn(line: string): void {
     if (this.options.quiet && !this.options.verbose) return;
+    this.clearProgress();
     this.options.stderr.write(`${this.color.yellow('warning')} ${redactSecrets(line)}\n`);
   }
 
   error(line: string): void {
+    this.clearProgress();
     this.options.stderr.write(`${this.color.red('error')} ${redactSecrets(line)}\n`);
   }
 
   /** Detail lines under an error, indented. */
   errorDetail(line: string): void {
+    this.clearProgress();
     this.options.stderr.write(`  ${redactSecrets(line)}\n`);
   }
 
@@ -62,6 +66,7 @@ export class Output {
     this.progressShown = true;
   }
 
+  /** Every other line calls it first: a status line is never left in front of a message. */
   clearProgress(): void {
     if (!this.progressShown) return;
     this.options.stderr.write('\r\x1b[K');
@@ -72,6 +77,7 @@ export class Output {
 
   /** The one JSON document of a --json run. */
   json(value: unknown): void {
+    this.clearProgress();
     this.options.stdout.write(`${redactSecrets(JSON.stringify(value, null, 2))}\n`);
   }
 }

@@ -1,5 +1,6 @@
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
+import { UserError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,7 +12,13 @@ const require = createRequire(import.meta.url);
  * it. Does nothing once the compiler is loaded.
  */
 export function deferTypescriptLoad(): void {
-  const file = require.resolve('typescript', { paths: [dirname(require.resolve('kysely-codegen'))] });
+  let file: string;
+  try {
+    file = require.resolve('typescript', { paths: [dirname(require.resolve('kysely-codegen'))] });
+  } catch {
+    // kysely-codegen's serializer requires the compiler but does not depend on it.
+    throw new UserError('kysely-codegen needs the typescript package, which this project does not have: npm install --save-dev typescript@5');
+  }
   if (require.cache[file]) return;
   let compiler: object | undefined;
   const load = (): object => {

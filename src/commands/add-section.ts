@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SECTION_NAME } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { UserError } from '../errors.js';
 import { addSchemaToDrizzleConfig, addSectionToConfig } from '../edit/config-module-edit.js';
+import { assertSectionName } from '../edit/names.js';
+import { emptySchemaText } from '../edit/project-layout.js';
 import { configRelative, DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
@@ -47,7 +48,7 @@ export async function addSection(options: AddSectionOptions): Promise<AddSection
 
   const entry = { schema: configRelative(config.rootDir, schemaFile), types: configRelative(config.rootDir, typesFile) };
   const files: PlannedFile[] = [
-    { path: schemaFile, content: emptySchema(name), ownership: 'generated', kind: 'schema', section: name },
+    { path: schemaFile, content: emptySchemaText(name), ownership: 'generated', kind: 'schema', section: name },
     { path: config.configFile, content: addSectionToConfig(await readFile(config.configFile, 'utf8'), configShown, name, entry), ownership: 'generated', kind: 'config' },
   ];
   const warnings: string[] = [];
@@ -70,23 +71,18 @@ export async function addSection(options: AddSectionOptions): Promise<AddSection
   };
 }
 
-function assertSectionName(name: string): void {
-  if (name.includes('/') || name.includes('\\')) throw new UserError(`section name "${name}": no path separators; the section's folder is placed beside the others`);
-  if (name.includes('..')) throw new UserError(`section name "${name}": no ".."`);
-  if (!SECTION_NAME.test(name)) throw new UserError(`section name "${name}": use an identifier: a lowercase letter, then letters, digits or _`);
-}
-
 /**
  * The new section's files, shaped like the first section's: its schema folder's sibling, the same
- * file names (`schemas/<name>/drizzle-schema.ts` and `kysely-types.ts` in the seed's layout).
+ * file names (`schemas/<name>/drizzle-schema.ts` and `kysely-types.ts` in init's layout). The
+ * first section of all goes where init would have put it: `schemas/` beside the migrations.
  */
 function sectionLayout(config: ResolvedConfig, name: string): { schemaFile: string; typesFile: string } {
-  const first = config.sections[0]!;
+  const first = config.sections[0];
+  if (!first) {
+    const folder = join(dirname(config.migrationsDir), 'schemas', name);
+    return { schemaFile: join(folder, 'drizzle-schema.ts'), typesFile: join(folder, 'kysely-types.ts') };
+  }
   const folder = join(dirname(dirname(first.schemaFile)), name);
   const typesBeside = dirname(first.typesFile) === dirname(first.schemaFile);
   return { schemaFile: join(folder, basename(first.schemaFile)), typesFile: join(folder, typesBeside ? basename(first.typesFile) : 'kysely-types.ts') };
-}
-
-function emptySchema(name: string): string {
-  return `// Tables of section "${name}": every table exported here belongs to it. Add one with \`sections add-table ${name} <table>\`.\nimport { pgTable } from 'drizzle-orm/pg-core';\n`;
 }

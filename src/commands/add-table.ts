@@ -36,13 +36,17 @@ export interface AddTableResult {
   readonly exportName: string;
   readonly schemaFile: string;
   readonly schemaStatus: FileStatus;
-  /** What `generate` did afterwards; null with `generate: false` or a dry run. */
+  /** What `generate` did afterwards; null with `generate: false`, a dry run, or sections still waiting for a table. */
   readonly generate: GenerateResult | null;
+  /** Other sections without a table yet: generate needs one in each, so it did not run. */
+  readonly sectionsWithoutTables: readonly string[];
 }
 
 /**
- * `sections add-table`: appends a table in the seed's shape to the section's schema module, then
- * generates its migration and types. Every refusal is a UserError raised before anything is written.
+ * `sections add-table`: appends a table (`id`, `public_id`, the columns, timestamps) to the
+ * section's schema module, then generates its migration and types, unless another section has no
+ * table yet (generate refuses an empty section; init --sections creates several). Every refusal is
+ * a UserError raised before anything is written.
  */
 export async function addTable(options: AddTableOptions): Promise<AddTableResult> {
   const specs = (options.columns ?? []).map(parseColumnSpec);
@@ -57,8 +61,9 @@ export async function addTable(options: AddTableOptions): Promise<AddTableResult
 
   const dryRun = options.dryRun ?? false;
   const [outcome] = await applyPlan({ files: [{ path: schemaFile, content, ownership: 'generated', kind: 'schema', section: section.name }] }, { dryRun, fs: options.fs });
-  const result = { dryRun, section: section.name, table: table.name, exportName: table.exportName, schemaFile, schemaStatus: outcome!.status };
-  if (dryRun || options.generate === false) return { ...result, generate: null };
+  const sectionsWithoutTables = model.sections.filter((other) => other !== section && other.tables.length === 0 && other.extraTables.length === 0).map((other) => other.name);
+  const result = { dryRun, section: section.name, table: table.name, exportName: table.exportName, schemaFile, schemaStatus: outcome!.status, sectionsWithoutTables };
+  if (dryRun || options.generate === false || sectionsWithoutTables.length > 0) return { ...result, generate: null };
 
   try {
     const generated = await generate({ cwd: options.cwd, config: options.config, name: `add_${table.name}`, shadowUrl: options.shadowUrl, progress: options.progress });

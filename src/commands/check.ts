@@ -22,6 +22,7 @@ export type CheckProblemKind =
   | 'types-stale'
   | 'types-missing'
   | 'stub-missing'
+  | 'generated-stale'
   | 'sum-stale'
   | 'foreign-key-boundary'
   | 'import-boundary'
@@ -174,11 +175,21 @@ async function compareWithGenerate(
               section,
               file: file.path,
               message: `section "${section}"'s types are stale; run \`sections generate\``,
-              diff: createTwoFilesPatch(displayPath(options.cwd, file.path), displayPath(options.cwd, file.path), existing, file.content, 'on disk', 'generate would write'),
+              diff: diffWithDisk(options.cwd, file.path, existing, file.content),
             },
       );
     } else if (file.kind === 'sum') {
       if (!built.migration) problems.push({ kind: 'sum-stale', severity: 'error', section: null, file: file.path, message: 'sections.sum does not match the migrations; run `sections generate`' });
+    } else if (file.ownership === 'generated') {
+      const existing = await readFile(file.path, 'utf8').catch(() => undefined);
+      problems.push({
+        kind: 'generated-stale',
+        severity: 'error',
+        section,
+        file: file.path,
+        message: `${existing === undefined ? 'missing' : 'not what generate writes (the sections changed)'}; run \`sections generate\``,
+        ...(existing === undefined ? {} : { diff: diffWithDisk(options.cwd, file.path, existing, file.content) }),
+      });
     } else {
       problems.push({
         kind: 'stub-missing',
@@ -190,6 +201,12 @@ async function compareWithGenerate(
     }
   }
   return { problems, built };
+}
+
+/** A unified diff from the file on disk to what generate would write. */
+function diffWithDisk(cwd: string, file: string, onDisk: string, generated: string): string {
+  const shown = displayPath(cwd, file);
+  return createTwoFilesPatch(shown, shown, onDisk, generated, 'on disk', 'generate would write');
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -5,13 +5,15 @@ import { applyMigration } from '../migrate/apply-migration.js';
 import { ensureLedger, LEDGER, readLedger, STATE } from '../migrate/ledger.js';
 import { acquireMigrationLock, releaseMigrationLock } from '../migrate/lock.js';
 import { computeMigrationStates, hashSql, type MigrationState } from '../migrate/migration-state.js';
-import { connectTarget } from '../migrate/target.js';
+import { connectTarget, type TargetSource } from '../migrate/target.js';
 
 export interface MigrateOptions {
   readonly cwd: string;
   readonly config?: string | undefined;
-  /** The target database; else DATABASE_URL, else config `database.url`, else the embedded one. */
+  /** The target database; see {@link connectTarget} for where else it may come from. */
   readonly url?: string | undefined;
+  /** The embedded database in the config's `database.dataDir`. */
+  readonly local?: boolean | undefined;
   readonly dryRun?: boolean;
   /** Apply pending migrations older than the newest applied one (e.g. merged from a branch). */
   readonly allowOutOfOrder?: boolean;
@@ -25,7 +27,10 @@ export interface MigrateOptions {
 }
 
 export interface MigrateResult {
+  /** Where it points, password redacted. */
   readonly target: string;
+  /** What named the target: `--url`, `--local`, `DATABASE_URL`, `DATABASE_URL in .env`, `database.url` or `database.local`. */
+  readonly targetSource: TargetSource;
   readonly dryRun: boolean;
   /** Tags applied by this run (or that would be, with dryRun), in order. */
   readonly applied: readonly string[];
@@ -40,7 +45,7 @@ export interface MigrateResult {
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   const folder = await readMigrationFolder(config.migrationsDir);
-  const db = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
+  const db = await connectTarget(config, options.cwd, { url: options.url, local: options.local, env: options.env, connectTimeoutMs: options.connectTimeoutMs }, 'migrate');
   try {
     if (db.kind === 'server') {
       options.progress?.('waiting for the migration lock');
@@ -50,7 +55,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     const { applied, states } = await readLedger(db);
     const migrations = computeMigrationStates(folder, applied, states);
 
-    if (options.resolve) return { ...(await resolveMigration(db, folder, options.resolve, migrations)), target: db.target };
+    if (options.resolve) return { ...(await resolveMigration(db, folder, options.resolve, migrations)), target: db.target, targetSource: db.source };
 
     refuseUnsafe(migrations, options.allowOutOfOrder ?? false);
     const pending = folder.migrations.filter((migration) => migrations.find((state) => state.tag === migration.entry.tag)?.status === 'pending');
@@ -61,7 +66,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       }
     }
     const after = options.dryRun ? migrations : computeMigrationStates(folder, (await readLedger(db)).applied, []);
-    return { target: db.target, dryRun: options.dryRun ?? false, applied: pending.map((migration) => migration.entry.tag), resolved: null, migrations: after };
+    return { target: db.target, targetSource: db.source, dryRun: options.dryRun ?? false, applied: pending.map((migration) => migration.entry.tag), resolved: null, migrations: after };
   } finally {
     if (db.kind === 'server') await releaseMigrationLock(db);
     await db.close();
@@ -95,7 +100,7 @@ async function resolveMigration(
   folder: Awaited<ReturnType<typeof readMigrationFolder>>,
   resolve: NonNullable<MigrateOptions['resolve']>,
   migrations: readonly MigrationState[],
-): Promise<Omit<MigrateResult, 'target'>> {
+): Promise<Omit<MigrateResult, 'target' | 'targetSource'>> {
   const state = migrations.find((candidate) => candidate.tag === resolve.tag);
   if (!state) throw new UserError(`--resolve ${resolve.tag}: no migration with that name in the journal`);
   if (state.status !== 'failed') throw new UserError(`--resolve ${resolve.tag}: that migration is ${state.status}, not failed`);

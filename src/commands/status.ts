@@ -2,18 +2,24 @@ import { loadConfig } from '../config/load-config.js';
 import { readMigrationFolder } from '../migrations/migration-folder.js';
 import { readLedger } from '../migrate/ledger.js';
 import { computeMigrationStates, type MigrationState } from '../migrate/migration-state.js';
-import { connectTarget } from '../migrate/target.js';
+import { connectTarget, type TargetSource } from '../migrate/target.js';
 
 export interface StatusOptions {
   readonly cwd: string;
   readonly config?: string | undefined;
+  /** The target database; see {@link connectTarget} for where else it may come from. */
   readonly url?: string | undefined;
+  /** The embedded database in the config's `database.dataDir`. */
+  readonly local?: boolean | undefined;
   readonly connectTimeoutMs?: number;
   readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface StatusResult {
+  /** Where it points, password redacted. */
   readonly target: string;
+  /** What named the target: `--url`, `--local`, `DATABASE_URL`, `DATABASE_URL in .env`, `database.url` or `database.local`. */
+  readonly targetSource: TargetSource;
   /** True when every migration is applied and nothing diverged: usable as a deploy gate. */
   readonly upToDate: boolean;
   readonly migrations: readonly MigrationState[];
@@ -23,11 +29,11 @@ export interface StatusResult {
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   const folder = await readMigrationFolder(config.migrationsDir);
-  const db = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
+  const db = await connectTarget(config, options.cwd, { url: options.url, local: options.local, env: options.env, connectTimeoutMs: options.connectTimeoutMs }, 'status');
   try {
     const { applied, states } = await readLedger(db);
     const migrations = computeMigrationStates(folder, applied, states);
-    return { target: db.target, upToDate: migrations.every((state) => state.status === 'applied'), migrations };
+    return { target: db.target, targetSource: db.source, upToDate: migrations.every((state) => state.status === 'applied'), migrations };
   } finally {
     await db.close();
   }

@@ -26,15 +26,14 @@ const sectionSchema = z.strictObject({
 
 export const configSchema = z.strictObject({
   migrations: nonEmpty,
-  sections: z
-    .record(
-      z.string().regex(SECTION_NAME, 'section names are identifiers: a lowercase letter, then letters, digits or _'),
-      sectionSchema,
-    )
-    .refine((sections) => Object.keys(sections).length > 0, 'declare at least one section'),
+  // May be empty (`sections init --empty`): commands that need a section say so themselves.
+  sections: z.record(z.string().regex(SECTION_NAME, 'section names are identifiers: a lowercase letter, then letters, digits or _'), sectionSchema),
   codegen: codegenSchema.optional(),
   drizzle: z.strictObject({ casing: z.enum(['snake_case', 'camelCase']).optional() }).optional(),
-  database: z.strictObject({ url: nonEmpty.optional(), dataDir: nonEmpty.optional() }).optional(),
+  database: z
+    .strictObject({ url: nonEmpty.optional(), local: z.boolean().optional(), dataDir: nonEmpty.optional() })
+    .refine((database) => !(database.url !== undefined && database.local), { message: 'url and local: true name two different databases; keep one', path: ['local'] })
+    .optional(),
   shadow: z.strictObject({ url: nonEmpty.optional() }).optional(),
   features: nonEmpty.optional(),
   connections: nonEmpty.optional(),

@@ -1,7 +1,7 @@
 /**
  * Options passed through to kysely-codegen, globally or per section.
  * Defaults match kysely-codegen's CLI except `camelCase`, which is on because the
- * seed's repositories query `vendorInventory` and `publicId`.
+ * scaffolded repositories query `vendorInventory` and `publicId`.
  */
 export interface CodegenOptions {
   /** Property and table names in camelCase (`--camel-case`). Default `true`. */
@@ -54,12 +54,15 @@ export interface SectionsConfig {
     readonly casing?: 'snake_case' | 'camelCase';
   };
   /**
-   * The database `migrate` and `status` work on. `url` is overridden by `--url` and
-   * `DATABASE_URL`; without any, an embedded PGlite database lives in `dataDir`.
+   * The database `migrate` and `status` work on, when neither `--url`, `--local` nor
+   * `DATABASE_URL` (from the environment, else from `.env` beside this file) names one. With none
+   * of them they refuse to run: there is no implicit database.
    */
   readonly database?: {
     readonly url?: string;
-    /** Default `.sections/pglite`. */
+    /** Use the embedded PGlite database in `dataDir` (for local work with nothing installed). */
+    readonly local?: boolean;
+    /** The embedded database's folder. Default `.sections/pglite`. */
     readonly dataDir?: string;
   };
   /**
@@ -88,7 +91,7 @@ export interface SectionsConfig {
  *
  * @example
  * ```ts
- * import { defineConfig } from 'sections';
+ * import { defineConfig } from 'drizzle-sections';
  *
  * export default defineConfig({
  *   migrations: './src/shared/database/migrations',

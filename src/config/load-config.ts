@@ -128,18 +128,20 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
   const [first, ...rest] = problems;
   if (first) throw new UserError(first, rest);
 
-  const firstSchemaDir = dirname(dirname(sections[0]!.schemaFile));
+  const migrationsDir = at(config.migrations);
+  // init's layout keeps connections/ beside schemas/ and migrations/ (src/shared/database/…).
+  const databaseDir = sections[0] ? dirname(dirname(dirname(sections[0].schemaFile))) : dirname(migrationsDir);
   return {
     configFile,
     rootDir,
-    migrationsDir: at(config.migrations),
+    migrationsDir,
     sections,
     drizzleCasing: config.drizzle?.casing,
     databaseUrl: config.database?.url,
+    databaseLocal: config.database?.local ?? false,
     dataDir: at(config.database?.dataDir ?? '.sections/pglite'),
     shadowUrl: config.shadow?.url,
-    // The seed keeps connections/ beside schemas/ (src/shared/database/{schemas,connections}).
-    connectionsDir: config.connections ? at(config.connections) : resolve(dirname(firstSchemaDir), 'connections'),
+    connectionsDir: config.connections ? at(config.connections) : resolve(databaseDir, 'connections'),
     templatesDir: config.templates ? at(config.templates) : undefined,
     publicIdReferences: config.publicIdReferences ?? {},
     missingStubs: config.missingStubs ?? 'error',

@@ -22,6 +22,8 @@ export interface ResolvedConfig {
   readonly sections: readonly ResolvedSection[];
   readonly drizzleCasing: 'snake_case' | 'camelCase' | undefined;
   readonly databaseUrl: string | undefined;
+  /** `database.local`: migrate and status use the embedded database when nothing else names one. */
+  readonly databaseLocal: boolean;
   readonly dataDir: string;
   readonly shadowUrl: string | undefined;
   readonly connectionsDir: string;

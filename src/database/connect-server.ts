@@ -37,13 +37,13 @@ export async function connectServer(url: string, timeoutMs = CONNECT_TIMEOUT_MS)
 /** One line for a failed connection or statement: what went wrong and what it means, never the password. */
 export function describePgError(error: unknown, timeoutMs: number): string {
   const errors = error instanceof AggregateError ? error.errors : [error];
-  const first = errors[0] as { code?: string; message?: string } | undefined;
+  const first = errors[0] as { code?: string; message?: string; hostname?: string } | undefined;
   const code = first?.code;
   const message = redactSecrets(errors.map((each: { message?: string; code?: string }) => each?.message || each?.code).filter(Boolean).join('; '));
   if (code === '28P01' || code === '28000') return `authentication failed (${message})`;
   if (code === '3D000') return `the database does not exist (${message})`;
   if (code === 'ECONNREFUSED') return `the server refused the connection: is PostgreSQL running there? (${message})`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `unknown host (${message})`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `unknown host${first?.hostname ? ` "${first.hostname}"` : ''} (${message})`;
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `the host is unreachable (${message})`;
   if (/timeout/i.test(message)) return `no answer within ${timeoutMs / 1000} s (${message})`;
   return message || 'unknown error';

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { suggestType } from './type-suggestion.js';
 
 export type ScalarType = 'serial' | 'integer' | 'bigint' | 'smallint' | 'text' | 'boolean' | 'uuid' | 'date' | 'timestamp' | 'timestamptz' | 'jsonb';
 
@@ -26,6 +27,16 @@ export interface ColumnSpec {
 }
 
 const SCALAR_TYPES: readonly ScalarType[] = ['serial', 'integer', 'bigint', 'smallint', 'text', 'boolean', 'uuid', 'date', 'timestamp', 'timestamptz', 'jsonb'];
+
+/** The types `--column` knows besides the section's enums, as its help and messages name them. */
+export const BUILT_IN_TYPES: readonly string[] = [...SCALAR_TYPES, 'varchar(n)', 'numeric(p,s)'];
+
+/** `; did you mean integer?` when an unknown type is probably one of these, else nothing. */
+export function didYouMean(unknown: string, known: readonly string[]): string {
+  const suggestion = suggestType(unknown, known);
+  return suggestion ? `; did you mean ${suggestion}?` : '';
+}
+
 const VARCHAR = /^varchar\((\d+)\)$/;
 const NUMERIC = /^numeric(?:\((\d+)(?:,\s*(\d+))?\))?$/;
 const TYPE_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -92,7 +103,7 @@ function parseType(text: string, fail: (why: string) => never): ColumnType {
   }
   if (text.startsWith('varchar')) fail(`type "${text}": write varchar(<length>)`);
   if (!TYPE_NAME.test(text)) {
-    fail(`unknown type "${text}" (known: ${SCALAR_TYPES.join(', ')}, varchar(n), numeric(p,s), or one of the section's enums)`);
+    fail(`unknown type "${text}" (known: ${BUILT_IN_TYPES.join(', ')}, or one of the section's enums)${didYouMean(text, BUILT_IN_TYPES)}`);
   }
   return { kind: 'enum', name: text };
 }

@@ -11,6 +11,7 @@ import { describeSchemaExports } from '../model/schema-entities.js';
  * such sections are described on their own (their enums included) and the rest loaded as usual.
  */
 export async function loadEditModel(config: ResolvedConfig, cwd: string, loader: ModuleLoader): Promise<ProjectModel> {
+  if (config.sections.length === 0) return loadProjectModel(config, cwd, loader);
   const described = await Promise.all(
     config.sections.map(async (section) => {
       const exports = await loader.import(section.schemaFile, `the schema of section "${section.name}"`, displayPath(cwd, section.schemaFile));
@@ -20,7 +21,9 @@ export async function loadEditModel(config: ResolvedConfig, cwd: string, loader:
   const empty = described.filter(({ section, entities }) => entities.tables.length === 0 && section.extraTables.length === 0);
   if (empty.length === 0) return loadProjectModel(config, cwd, loader);
 
-  const loaded = await loadProjectModel({ ...config, sections: config.sections.filter((section) => !empty.some((entry) => entry.section === section)) }, cwd, loader);
+  const filled = config.sections.filter((section) => !empty.some((entry) => entry.section === section));
+  // Only sections without tables (right after `init --sections`): nothing for the full model to load.
+  const loaded = filled.length === 0 ? { config, sections: [], drizzleExports: {} } : await loadProjectModel({ ...config, sections: filled }, cwd, loader);
   const emptySections: SectionModel[] = empty.map(({ section, entities }) => ({
     name: section.name,
     config: section,

@@ -1,4 +1,6 @@
+import { SECTION_NAME } from '../config/config-schema.js';
 import { UserError } from '../errors.js';
+import { CONNECTION_MODULES } from '../scaffold/connection-modules.js';
 import { POSTGRES_RESERVED_WORDS } from './reserved-words.js';
 
 const SQL_NAME = /^[a-z][a-z0-9_]*$/;
@@ -31,4 +33,12 @@ export function assertIdentifierLength(name: string, what: string): void {
 /** `vendor_profile` → `vendorProfile`: the seed's export and property names. */
 export function camelCase(name: string): string {
   return name.replace(/_+([a-z0-9])/g, (_, char: string) => char.toUpperCase()).replace(/_+$/, '');
+}
+
+/** A section name `init` and `add-section` accept: an identifier, and no connection module's name. */
+export function assertSectionName(name: string): void {
+  if (name.includes('/') || name.includes('\\')) throw new UserError(`section name "${name}": no path separators; the section's folder is placed beside the others`);
+  if (name.includes('..')) throw new UserError(`section name "${name}": no ".."`);
+  if (!SECTION_NAME.test(name)) throw new UserError(`section name "${name}": use an identifier: a lowercase letter, then letters, digits or _`);
+  if (CONNECTION_MODULES.includes(name)) throw new UserError(`section name "${name}": connections/${name}.ts is shared by every section; pick another name`);
 }

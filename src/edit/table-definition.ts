@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { ProjectModel, SectionModel } from '../model/project-model.js';
 import { ownerOf } from '../model/project-model.js';
 import { renderDefault } from './column-default.js';
-import type { ColumnSpec, ColumnType } from './column-spec.js';
+import { BUILT_IN_TYPES, didYouMean, type ColumnSpec, type ColumnType } from './column-spec.js';
 import { assertIdentifierLength, assertSqlName, camelCase } from './names.js';
 
 /** The columns every table gets, as in the seed; `--column` may not redefine them. */
@@ -73,7 +73,7 @@ function resolveColumn(model: ProjectModel, section: SectionModel, table: string
       throw new UserError(
         other
           ? `${what}: enum "${name}" belongs to section "${other.name}"; a section's columns use only its own enums`
-          : `${what}: unknown type "${name}" (not a built-in type nor an enum of section "${section.name}")`,
+          : `${what}: unknown type "${name}" (not a built-in type nor an enum of section "${section.name}")${didYouMean(name, [...BUILT_IN_TYPES, ...section.enums.map((entry) => entry.name)])}`,
       );
     }
     enumExport = own.exportName;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { CONNECT_TIMEOUT_MS, connectServer, describePgError } from '../database/connect-server.js';
 import type { Database } from '../database/database.js';
 import { OperationError } from '../errors.js';
-import { parseServerUrl, serverAddress } from '../database/server-address.js';
+import { assertPostgresUrl, serverAddress } from '../database/server-url.js';
 import { redactUrl } from '../redact.js';
 import { continuesHistory, countUserObjects, type CommittedHistory, type EngineBackend, type HistoryDatabase } from './engine-backend.js';
 
@@ -113,7 +113,7 @@ function quoteLiteral(text: string): string {
 }
 
 const SHADOW_URL = 'the shadow database URL';
-const parseUrl = (url: string) => parseServerUrl(url, SHADOW_URL);
+const parseUrl = (url: string) => assertPostgresUrl(url, SHADOW_URL);
 
 function withDatabase(url: string, database: string): string {
   const parsed = parseUrl(url);

@@ -12,6 +12,9 @@ import { createTableMatcher, exactPattern, normalizePattern, type PatternSubject
  * {@link UserError} naming the section(s) and the table; all are collected, the first is the message.
  */
 export async function loadProjectModel(config: ResolvedConfig, cwd: string, loader: ModuleLoader): Promise<ProjectModel> {
+  if (config.sections.length === 0) {
+    throw new UserError(`${displayPath(cwd, config.configFile)} has no sections yet; add one with \`sections add-section <name>\``);
+  }
   const loaded = await Promise.all(
     config.sections.map(async (section) => ({
       section,
@@ -23,7 +26,7 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string, load
   const described = loaded.map(({ section, exports }) => {
     const entities = describeSchemaExports(section.name, exports, config.drizzleCasing);
     if (entities.tables.length === 0 && section.extraTables.length === 0) {
-      problems.push(`section "${section.name}": ${displayPath(cwd, section.schemaFile)} exports no table`);
+      problems.push(`section "${section.name}": ${displayPath(cwd, section.schemaFile)} exports no table; add one with \`sections add-table ${section.name} <table>\``);
     }
     return { section, exports, ...entities };
   });

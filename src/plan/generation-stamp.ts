@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { writeJsonFile } from '../json-file.js';
-import { serverAddress } from '../database/server-address.js';
+import { serverAddress } from '../database/server-url.js';
 import { outputToolVersions } from '../package-version.js';
 import type { BoundaryViolation } from '../model/boundaries.js';
 import type { Plan } from './plan.js';

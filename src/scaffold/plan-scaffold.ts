@@ -2,6 +2,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
 import type { ProjectModel, SectionModel, TableModel } from '../model/project-model.js';
 import type { PlannedFile } from '../planned-file.js';
+import { UserError } from '../errors.js';
+import { CONNECTION_MODULES } from './connection-modules.js';
 import { findPublicIdReferences } from './public-id-references.js';
 import { renderTemplate } from './render-template.js';
 import { loadTemplates, type TemplateName } from './templates.js';
@@ -9,8 +11,15 @@ import { loadTemplates, type TemplateName } from './templates.js';
 /**
  * The stubs `generate` creates once and then leaves to the user: per table a repository and a
  * service in the section's features folder, per section a connection module over one shared pool.
+ * Beside them, generated and kept current like the types: `transaction`, which hands every
+ * section its executor over one database transaction.
  */
 export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> {
+  for (const section of model.sections) {
+    if (CONNECTION_MODULES.includes(section.name)) {
+      throw new UserError(`section "${section.name}": its connection module would be connections/${section.name}.ts, which every section shares; rename the section`);
+    }
+  }
   const templates = await loadTemplates(model.config.templatesDir);
   const render = (name: TemplateName, values: Record<string, string>) => renderTemplate(templates[name].file, templates[name].text, values);
   const files: PlannedFile[] = [];
@@ -26,6 +35,7 @@ export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> 
     files.push({ path: join(model.config.connectionsDir, `${section.name}.ts`), content: renderConnection(model, section, render), ownership: 'scaffold', kind: 'connection', section: section.name });
   }
   files.push({ path: join(model.config.connectionsDir, 'pool.ts'), content: render('pool.ts.tpl', {}), ownership: 'scaffold', kind: 'connection' });
+  files.push({ path: join(model.config.connectionsDir, 'transaction.ts'), content: renderTransaction(model, render), ownership: 'generated', kind: 'connection' });
   return files;
 }
 
@@ -136,9 +146,27 @@ function renderConnection(model: ProjectModel, section: SectionModel, render: Re
     sectionVar: section.name,
     typesImport: importPath(file, section.config.typesFile),
     schemaImport: importPath(file, section.config.schemaFile),
-    kyselyImports: camelCase ? 'CamelCasePlugin, Kysely, PostgresDialect' : 'Kysely, PostgresDialect',
+    kyselyImports: camelCase ? 'CamelCasePlugin, Kysely, PostgresDialect, type KyselyPlugin' : 'Kysely, PostgresDialect, type KyselyPlugin',
     // kysely-codegen's camelCase types describe what CamelCasePlugin returns.
-    kyselyPlugins: camelCase ? ', plugins: [new CamelCasePlugin()]' : '',
+    kyselyPlugins: camelCase ? 'new CamelCasePlugin()' : '',
+  });
+}
+
+function renderTransaction(model: ProjectModel, render: Render): string {
+  const file = join(model.config.connectionsDir, 'transaction.ts');
+  const sections = model.sections.map((section) => ({ name: section.name, Db: `${toKyselyPascalCase(section.name)}DB`, types: importPath(file, section.config.typesFile) }));
+  const [first] = sections;
+  return render('transaction.ts.tpl', {
+    sectionList: sections.map((section) => section.name).join(', '),
+    imports: [
+      ...sections.map((section) => `import type { DB as ${section.Db} } from '${section.types}';
+`),
+      ...sections.map((section) => `import { ${section.name === first!.name ? `${section.name}Db, ` : ''}${section.name}Plugins } from './${section.name}.js';
+`),
+    ].join(''),
+    fields: sections.map((section) => `  readonly ${section.name}: Transaction<${section.Db}>;`).join('\n'),
+    firstSection: first!.name,
+    executors: sections.map((section) => `      ${section.name}: inSection(trx, ${section.name}Plugins),`).join('\n'),
   });
 }
 

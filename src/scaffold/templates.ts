@@ -12,6 +12,7 @@ export const TEMPLATE_NAMES = [
   'service-enrich.ts.tpl',
   'connection.ts.tpl',
   'pool.ts.tpl',
+  'transaction.ts.tpl',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
 import { sampleFiles } from '../generate/sample-project.js';
@@ -10,6 +13,21 @@ describe('the CLI shell', () => {
     for (const command of ['init', 'generate', 'migrate', 'status', 'check', 'add-table', 'add-section']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
+  });
+
+  it('every subcommand\'s help lists the global options, and no help speaks of a "seed"', async () => {
+    const commands = ['init', 'generate', 'migrate', 'status', 'check', 'add-table', 'add-section'];
+    const helps = await Promise.all(commands.map((command) => runCli([command, '--help'], { cwd: REPO_ROOT })));
+    for (const [index, help] of helps.entries()) {
+      expect(help.exitCode).toBe(0);
+      const global = help.stdout.slice(help.stdout.indexOf('Global Options:'));
+      for (const option of ['--cwd <dir>', '--config <file>', '--json', '--quiet', '--verbose', '--no-color']) {
+        expect(global, `${commands[index]} --help`).toContain(option);
+      }
+      expect(help.stdout).not.toMatch(/seed/i);
+    }
+    expect((await runCli(['--help'], { cwd: REPO_ROOT })).stdout).not.toMatch(/seed/i);
+    expect(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')).not.toMatch(/seed/i);
   });
 
   it('--version prints the package version', async () => {
@@ -49,6 +67,26 @@ describe('the CLI shell', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('');
     expect(project.exists('db/core/types.ts')).toBe(true);
+  });
+
+  it('a project without typescript (kysely-codegen requires it, undeclared) gets the install line, and the process ends', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    // As in a project where typescript is not installed: kysely-codegen requires it, undeclared.
+    project.write(
+      'no-typescript.mjs',
+      "import Module from 'node:module';\nconst resolve = Module._resolveFilename;\nModule._resolveFilename = function (request, ...rest) {\n  if (request === 'typescript') throw Object.assign(new Error(\"Cannot find module 'typescript'\"), { code: 'MODULE_NOT_FOUND' });\n  return resolve.call(this, request, ...rest);\n};\n",
+    );
+    const result = await execa(process.execPath, ['--import', './no-typescript.mjs', join(REPO_ROOT, 'bin', 'sections.js'), 'generate'], {
+      cwd: project.dir,
+      // A cache of its own: the run boots the embedded database instead of finding the types cached.
+      env: { NO_COLOR: '1', SECTIONS_CACHE_DIR: project.path('cache') },
+      reject: false,
+      stdin: 'ignore',
+      timeout: 90_000,
+    });
+    expect(result.timedOut).toBe(false);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('error kysely-codegen needs the typescript package, which this project does not have: npm install --save-dev typescript@5');
   });
 
   it('--json on a user error prints one JSON document and exits 2', async () => {

@@ -78,7 +78,8 @@ describe('sections add-table', () => {
       [['vendor', 'vendor_rating', '--column', 'vendor_id:uuid:references=vendor_profile.id'], /its type uuid does not match vendor_profile\.id \(serial\)/],
       [['vendor', 'vendor_rating', '--column', 'vendor_id:integer:references=vendor_profile.nope'], /table "vendor_profile" has no column "nope"/],
       [['vendor', 'vendor_rating', '--column', 'stars:integer:default=many'], /default "many" is not an integer/],
-      [['vendor', 'vendor_rating', '--column', 'stars:int'], /unknown type "int"/],
+      [['vendor', 'vendor_rating', '--column', 'stars:int'], /unknown type "int" \(not a built-in type nor an enum of section "vendor"\); did you mean integer\?$/],
+      [['vendor', 'vendor_rating', '--column', 'stars:intger'], /unknown type "intger" .*; did you mean integer\?$/],
       [['vendor', `v${'x'.repeat(40)}`, '--column', `${'y'.repeat(20)}:text:unique`], /derived name: "vx+_y+_unique" is 69 bytes; PostgreSQL keeps only 63/],
     ];
     for (const [args, message] of cases) {

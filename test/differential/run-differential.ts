@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { generate, OperationError, type GenerateResult } from 'sections';
+import { generate, OperationError, type GenerateResult } from 'drizzle-sections';
 import { exactPattern } from '../../src/model/table-pattern.js';
 import type { TempProject } from '../helpers/temp-project.js';
 import { initialModel, randomEdit, seededRandom, type Edit } from './edits.js';

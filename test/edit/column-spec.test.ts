@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDefault } from '../../src/edit/column-default.js';
-import { parseColumnSpec } from '../../src/edit/column-spec.js';
+import { BUILT_IN_TYPES, parseColumnSpec } from '../../src/edit/column-spec.js';
+import { suggestType } from '../../src/edit/type-suggestion.js';
 
 describe('parseColumnSpec', () => {
   it('parses the issue\'s examples', () => {
@@ -40,10 +41,28 @@ describe('parseColumnSpec', () => {
     expect(() => parseColumnSpec('a:varchar')).toThrow("--column 'a:varchar': type \"varchar\": write varchar(<length>)");
     expect(() => parseColumnSpec('a:varchar(0)')).toThrow(/varchar length must be between 1 and 10485760/);
     expect(() => parseColumnSpec('a:numeric(2,5)')).toThrow(/scale 5 exceeds precision 2/);
-    expect(() => parseColumnSpec('a:int(4)')).toThrow(/unknown type "int\(4\)"/);
+    expect(() => parseColumnSpec('a:int(4)')).toThrow(/unknown type "int\(4\)" \(known: serial, integer, .*, varchar\(n\), numeric\(p,s\), or one of the section's enums\); did you mean integer\?$/);
     expect(() => parseColumnSpec('a:integer:nullable')).toThrow(/unknown modifier "nullable"/);
     expect(() => parseColumnSpec('a:integer:references=vendor')).toThrow(/expected references=<table>\.<column>/);
     expect(() => parseColumnSpec('a:integer:default=1:default=2')).toThrow(/default= given twice/);
+  });
+});
+
+describe('suggestType', () => {
+  const known = [...BUILT_IN_TYPES, 'order_status'];
+  it('knows the aliases of other databases and PostgreSQL', () => {
+    expect(['int', 'INT4', 'int8', 'int2', 'bool', 'string', 'json', 'decimal', 'datetime'].map((name) => suggestType(name, known))).toEqual([
+      'integer', 'integer', 'bigint', 'smallint', 'boolean', 'text', 'jsonb', 'numeric(p,s)', 'timestamp',
+    ]);
+  });
+
+  it('corrects a typo, the section\'s enums included, and suggests nothing far off', () => {
+    expect(suggestType('intger', known)).toBe('integer');
+    expect(suggestType('booleen', known)).toBe('boolean');
+    expect(suggestType('timestamtz', known)).toBe('timestamptz');
+    expect(suggestType('order_statu', known)).toBe('order_status');
+    expect(suggestType('geometry', known)).toBeUndefined();
+    expect(suggestType('x', known)).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ const added = "billing: { schema: './db/billing/schema.ts', types: './db/billing
 
 describe('addSectionToConfig', () => {
   it('appends to a multi-line sections object in its layout, after a trailing comma and its line comment', () => {
-    const text = `import type { SectionsConfig } from 'sections';
+    const text = `import type { SectionsConfig } from 'drizzle-sections';
 
 export default {
   migrations: './db/migrations',

@@ -25,7 +25,7 @@ describe('table ownership is derived, and every problem names the section and ta
 
   it('a section whose schema exports no table', async () => {
     const project = createTempProject({ files: sampleFiles({ 'db/customer/schema.ts': `export const nothing = 1;\n` }) });
-    await expectRefused(project, 'section "customer": db/customer/schema.ts exports no table');
+    await expectRefused(project, 'section "customer": db/customer/schema.ts exports no table; add one with `sections add-table customer <table>`');
   });
 
   it('an include pattern that matches no table', async () => {

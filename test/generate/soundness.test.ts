@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generate, OperationError } from 'sections';
+import { generate, OperationError } from 'drizzle-sections';
 import { createTestDatabase } from '../helpers/pg.js';
 import { runCli, SHARED_CACHE_DIR } from '../helpers/run-cli.js';
 import { createTempProject } from '../helpers/temp-project.js';

@@ -196,16 +196,6 @@ describe('sections migrate on a server', () => {
     expect(await db.query(`select 1 from drizzle.__sections_migration_state`)).toEqual([]);
   });
 
-  it('without a target, migrates the embedded PGlite database in .sections/pglite', async () => {
-    const project = migrationProject([M1, M2]);
-    const result = await runCli(['migrate'], { cwd: project.dir });
-    expect(result.stderr).toBe('');
-    expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('target embedded PGlite (.sections/pglite)');
-    const status = await runCli(['--json', 'status'], { cwd: project.dir });
-    expect(status.exitCode).toBe(0);
-    expect((JSON.parse(status.stdout) as { upToDate: boolean }).upToDate).toBe(true);
-  });
 });
 
 describe('connection failures are told apart, and the password never shows', () => {

@@ -29,6 +29,25 @@ async function scaffolded(): Promise<TempProject> {
   return project;
 }
 
+/** The scaffolded sample, migrated into a throwaway database on the server. */
+async function migrated(): Promise<TempProject> {
+  const project = await scaffolded();
+  database = await createTestDatabase('sections_scaffold');
+  expect((await runCli(['migrate', '--url', database.url], { cwd: project.dir })).exitCode).toBe(0);
+  return project;
+}
+
+/** Runs the project's exercise.ts against that database; what it printed, as JSON. */
+async function runExercise(project: TempProject): Promise<unknown> {
+  const run = await execa(process.execPath, [join(REPO_ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), 'exercise.ts'], {
+    cwd: project.dir,
+    env: { DATABASE_URL: database!.url },
+    reject: false,
+  });
+  expect(run.exitCode, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
 describe('scaffolded stubs', () => {
   it('match the golden files (UPDATE_GOLDEN=1 rewrites them)', async () => {
     const project = await scaffolded();
@@ -37,6 +56,7 @@ describe('scaffolded stubs', () => {
       'connections/core.ts',
       'connections/customer.ts',
       'connections/pool.ts',
+      'connections/transaction.ts',
       'connections/vendor.ts',
       'features/core/part/part.repository.ts',
       'features/core/part/part.service.ts',
@@ -99,9 +119,7 @@ describe('scaffolded stubs', () => {
   });
 
   it('every repository method works against the real server, and enrichment is one query for many rows', async () => {
-    const project = await scaffolded();
-    database = await createTestDatabase('sections_scaffold');
-    expect((await runCli(['migrate', '--url', database.url], { cwd: project.dir })).exitCode).toBe(0);
+    const project = await migrated();
     project.write(
       'exercise.ts',
       `
@@ -148,13 +166,7 @@ console.log(JSON.stringify(out));
 await pool.end();
 `,
     );
-    const run = await execa(process.execPath, [join(REPO_ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), 'exercise.ts'], {
-      cwd: project.dir,
-      env: { DATABASE_URL: database.url },
-      reject: false,
-    });
-    expect(run.exitCode, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
+    expect(await runExercise(project)).toEqual({
       findById: 'part 2',
       findByPublicId: 'part 3',
       findByPublicIds: ['part 1', 'part 3'],
@@ -169,5 +181,68 @@ await pool.end();
       deleteAgain: false,
       afterDelete: 3,
     });
+  });
+
+  it('transaction() commits and rolls back across two sections on one connection, each executor typed and plugged for its section', async () => {
+    const project = await migrated();
+    project.write(
+      'exercise.ts',
+      `
+import { sql } from 'kysely';
+import { coreDb } from './connections/core.js';
+import { pool } from './connections/pool.js';
+import { transaction } from './connections/transaction.js';
+import { vendorDb } from './connections/vendor.js';
+import { PartRepository } from './features/core/part/part.repository.js';
+import { UserRepository } from './features/core/user/user.repository.js';
+import { VendorInventoryRepository } from './features/vendor/inventory/inventory.repository.js';
+import { VendorProfileRepository } from './features/vendor/profile/profile.repository.js';
+
+const pid = sql<{ pid: number }>\`select pg_backend_pid() as pid\`;
+const committed = await transaction(async (tx) => {
+  const owner = await new UserRepository(tx.core).create({ email: 'a@example.com' });
+  const part = await new PartRepository(tx.core).create({ name: 'gear', ownerId: owner.id });
+  const vendor = await new VendorProfileRepository(tx.vendor).create({ businessName: 'Acme' });
+  const row = await new VendorInventoryRepository(tx.vendor).create({ vendorId: vendor.id, corePartPublicId: part.publicId, price: '9.50' });
+  const [core, vendorSide] = [(await pid.execute(tx.core)).rows[0]!.pid, (await pid.execute(tx.vendor)).rows[0]!.pid];
+  return { part: part.name, price: row.price, oneConnection: core === vendorSide, seenOutside: (await new PartRepository(coreDb).list()).length };
+});
+const owner = (await new UserRepository(coreDb).list())[0]!;
+const rolledBack = await transaction(async (tx) => {
+  await new PartRepository(tx.core).create({ name: 'ghost', ownerId: owner.id });
+  await new VendorProfileRepository(tx.vendor).create({ businessName: 'Ghost Inc' });
+  throw new Error('payment declined');
+}).catch((error: Error) => error.message);
+console.log(JSON.stringify({
+  committed,
+  rolledBack,
+  parts: (await new PartRepository(coreDb).list()).map((part) => part.name),
+  vendors: (await new VendorProfileRepository(vendorDb).list()).map((vendor) => vendor.businessName),
+}));
+await pool.end();
+`,
+    );
+    expect(await runExercise(project)).toEqual({
+      committed: { part: 'gear', price: '9.50', oneConnection: true, seenOutside: 0 },
+      rolledBack: 'payment declined',
+      parts: ['gear'],
+      vendors: ['Acme'],
+    });
+    expect(await database.query('select name from part order by id')).toEqual([{ name: 'gear' }]);
+    expect(await database.query('select business_name from vendor_profile order by id')).toEqual([{ business_name: 'Acme' }]);
+  });
+
+  it('transaction.ts follows the sections: generate rewrites it, check names it when stale', async () => {
+    const project = await scaffolded();
+    const file = 'connections/transaction.ts';
+    const written = project.read(file);
+    project.write(file, written.replace('readonly vendor: Transaction<VendorDB>;\n', ''));
+    const stale = await runCli(['check'], { cwd: project.dir });
+    expect(stale.exitCode).toBe(1);
+    expect(stale.stderr).toContain('[generated-stale] connections/transaction.ts: not what generate writes (the sections changed); run `sections generate`');
+    const regenerated = await runCli(['generate'], { cwd: project.dir });
+    expect(regenerated.exitCode).toBe(0);
+    expect(regenerated.stdout).toContain(`updated connection ${file}`);
+    expect(project.read(file)).toBe(written);
   });
 });

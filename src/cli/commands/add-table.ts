@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AddTableResult } from '../../commands/add-table.js';
 import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
+import { count } from '../count.js';
 import type { Output } from '../output.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -44,7 +45,7 @@ function renderAddTable(result: AddTableResult, output: Output, cwd: string): vo
   output.info(`${color.green(verb)} table ${color.bold(result.table)} (${result.exportName}) to section ${result.section}: ${displayPath(cwd, result.schemaFile)}`);
   if (result.generate) {
     const { migration } = result.generate;
-    output.info(migration ? `${color.green('migration')} ${displayPath(cwd, migration.file)} created (${migration.statements} statements)` : `${color.dim('migration')} no schema changes`);
+    output.info(migration ? `${color.green('migration')} ${displayPath(cwd, migration.file)} created (${count(migration.statements, 'statement')})` : `${color.dim('migration')} no schema changes`);
     for (const section of result.generate.sections.filter((entry) => entry.types !== 'unchanged')) {
       output.info(`${color.green('types')} ${section.types} ${displayPath(cwd, section.typesFile)}`);
     }
@@ -53,7 +54,10 @@ function renderAddTable(result: AddTableResult, output: Output, cwd: string): vo
     }
     for (const warning of result.generate.warnings) output.warn(warning);
   } else if (result.dryRun) {
-    output.info(color.yellow('dry run: nothing was written; generate would run afterwards'));
+    output.info(color.yellow(`dry run: nothing was written${result.sectionsWithoutTables.length === 0 ? '; generate would run afterwards' : ''}`));
+  } else if (result.sectionsWithoutTables.length > 0) {
+    const waiting = result.sectionsWithoutTables.map((name) => `"${name}"`).join(', ');
+    output.info(`${color.dim('next')} generate waits until every section has a table: add one to ${waiting}, then run \`sections generate\``);
   } else {
     output.info(`${color.dim('next')} run \`sections generate --name add_${result.table}\``);
   }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CheckResult } from '../../commands/check.js';
 import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
+import { count } from '../count.js';
 import type { Output } from '../output.js';
 
 export function registerCheck(program: Command, context: CliContext): void {
@@ -40,7 +41,7 @@ function renderCheck(result: CheckResult, output: Output, cwd: string): void {
   }
   const errors = result.problems.filter((problem) => problem.severity === 'error').length;
   if (result.ok) output.info(`${color.green('✓')} migrations, types, stubs and boundaries are up to date`);
-  else output.info(`${color.red('✗')} ${errors} problem${errors === 1 ? '' : 's'} found`);
+  else output.info(`${color.red('✗')} ${count(errors, 'problem')} found`);
 }
 
 function colorDiff(line: string, output: Output): string {

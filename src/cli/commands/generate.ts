@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { GenerateOptions, GenerateResult } from '../../commands/generate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
+import { count } from '../count.js';
 import { displayPath } from '../../display-path.js';
 import type { Output } from '../output.js';
 
@@ -64,7 +65,7 @@ async function watchAction(options: GenerateOptions, output: Output): Promise<vo
       output.clearProgress();
       const changed = result.files.filter((file) => file.status === 'created' || file.status === 'updated').length;
       const migration = result.migration ? `, migration ${result.migration.tag}` : '';
-      output.info(`${output.color.dim(time())} generated: ${changed} file${changed === 1 ? '' : 's'} written${migration}`);
+      output.info(`${output.color.dim(time())} generated: ${count(changed, 'file')} written${migration}`);
       for (const warning of result.warnings) output.warn(warning);
     },
     onError: (error) => {
@@ -94,14 +95,14 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
   const would = result.dryRun ? 'would be ' : '';
   for (const file of result.removed) output.info(`${color.yellow(result.dryRun ? 'would remove' : 'removed')} ${displayPath(cwd, file)} (regenerated after the others)`);
   if (result.migration) {
-    output.info(`${color.green('migration')} ${displayPath(cwd, result.migration.file)} ${would}created (${result.migration.statements} statements; ${result.migration.sections.join(', ')})`);
+    output.info(`${color.green('migration')} ${displayPath(cwd, result.migration.file)} ${would}created (${count(result.migration.statements, 'statement')}; ${result.migration.sections.join(', ')})`);
   } else {
     output.info(`${color.dim('migration')} no schema changes, no new migration`);
   }
   const width = Math.max(...result.sections.map((section) => section.name.length));
   for (const section of result.sections) {
     const status = section.types === 'unchanged' ? color.dim('unchanged') : color.green(`${would}${section.types}`);
-    const tables = `${section.tables.length} table${section.tables.length === 1 ? '' : 's'}`;
+    const tables = count(section.tables.length, 'table');
     output.info(`${color.bold(section.name.padEnd(width))}  ${tables.padEnd(10)} types ${status}  ${color.dim(displayPath(cwd, section.typesFile))}`);
     output.debug(`  ${section.tables.join(', ')}`);
   }

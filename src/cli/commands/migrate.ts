@@ -3,7 +3,8 @@ import type { MigrateResult } from '../../commands/migrate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
-import { renderMigrationStates } from './status.js';
+import { renderMigrationStates, renderTarget } from './status.js';
+import { addTargetOptions } from './target-options.js';
 
 const seconds = (value: string): number => {
   const parsed = Number(value);
@@ -12,18 +13,18 @@ const seconds = (value: string): number => {
 };
 
 export function registerMigrate(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command('migrate')
-    .description('apply pending migrations of the unified folder, safely (lock, checksums, one transaction each)')
-    .option('--url <url>', 'the target database (else DATABASE_URL, else config database.url, else embedded PGlite)')
+    .description('apply pending migrations of the unified folder, safely (lock, checksums, one transaction each)');
+  addTargetOptions(command)
     .option('--dry-run', 'list what would run, in order; apply nothing')
     .option('--allow-out-of-order', 'apply pending migrations older than the newest applied one')
     .option('--lock-timeout <seconds>', 'how long to wait for another migrate', seconds, 60)
     .option('--resolve <name>', 'mark a failed migration as --applied or --rolled-back')
     .option('--applied', 'with --resolve: the failed migration is in fact applied')
     .option('--rolled-back', 'with --resolve: the failed migration left nothing behind; it will run again')
-    .addHelpText('after', '\nExamples:\n  $ DATABASE_URL=postgres://app@db/app sections migrate\n  $ sections migrate --dry-run\n  $ sections migrate --resolve 0004_index_parts --applied')
-    .action(async (flags: { url?: string; dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout: number; resolve?: string; applied?: boolean; rolledBack?: boolean }) => {
+    .addHelpText('after', '\nExamples:\n  $ DATABASE_URL=postgres://app@db/app sections migrate\n  $ sections migrate --local --dry-run\n  $ sections migrate --resolve 0004_index_parts --applied')
+    .action(async (flags: { url?: string; local?: boolean; dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout: number; resolve?: string; applied?: boolean; rolledBack?: boolean }) => {
       if (flags.resolve && Boolean(flags.applied) === Boolean(flags.rolledBack)) throw new UserError('--resolve needs exactly one of --applied or --rolled-back');
       if (!flags.resolve && (flags.applied || flags.rolledBack)) throw new UserError('--applied and --rolled-back go with --resolve <name>');
       const global = context.global();
@@ -33,6 +34,7 @@ export function registerMigrate(program: Command, context: CliContext): void {
         cwd: global.cwd,
         config: global.config,
         url: flags.url,
+        local: flags.local,
         dryRun: flags.dryRun,
         allowOutOfOrder: flags.allowOutOfOrder,
         lockTimeoutMs: flags.lockTimeout * 1000,
@@ -47,7 +49,7 @@ export function registerMigrate(program: Command, context: CliContext): void {
 
 function renderMigrate(result: MigrateResult, output: Output): void {
   const { color } = output;
-  output.info(`${color.dim('target')} ${result.target}`);
+  renderTarget(result, output);
   if (result.resolved) {
     output.info(`${color.green('resolved')} ${result.resolved.tag} as ${result.resolved.as}`);
     return;

@@ -1,26 +1,32 @@
 import type { Command } from 'commander';
 import type { MigrationState } from '../../migrate/migration-state.js';
+import type { TargetSource } from '../../migrate/target.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
+import { addTargetOptions } from './target-options.js';
 
 export function registerStatus(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command('status')
-    .description('show each migration as applied / pending / modified / failed / missing-locally (exit 1 unless up to date)')
-    .option('--url <url>', 'the target database (else DATABASE_URL, else config database.url, else embedded PGlite)')
-    .action(async (flags: { url?: string }) => {
+    .description('show each migration as applied / pending / modified / failed / missing-locally (exit 1 unless up to date)');
+  addTargetOptions(command)
+    .action(async (flags: { url?: string; local?: boolean }) => {
       const global = context.global();
       const output = context.output();
       const { status } = await import('../../commands/status.js');
-      const result = await status({ cwd: global.cwd, config: global.config, url: flags.url });
+      const result = await status({ cwd: global.cwd, config: global.config, url: flags.url, local: flags.local });
       if (global.json) output.json({ ok: result.upToDate, ...result });
       else {
-        output.info(`${output.color.dim('target')} ${result.target}`);
+        renderTarget(result, output);
         renderMigrationStates(result.migrations, output);
         output.info(result.upToDate ? `${output.color.green('✓')} up to date` : `${output.color.yellow('!')} not up to date`);
       }
       context.exitCode = result.upToDate ? 0 : 1;
     });
+}
+
+export function renderTarget(result: { readonly target: string; readonly targetSource: TargetSource }, output: Output): void {
+  output.info(`${output.color.dim('target')} ${result.target} ${output.color.dim(`(${result.targetSource})`)}`);
 }
 
 export function renderMigrationStates(migrations: readonly MigrationState[], output: Output): void {

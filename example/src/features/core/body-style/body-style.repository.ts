@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type BodyStyle = Selectable<DB['bodyStyle']>;
@@ -6,11 +6,12 @@ export type NewBodyStyle = Insertable<DB['bodyStyle']>;
 export type BodyStyleUpdate = Updateable<DB['bodyStyle']>;
 
 /**
- * Queries of table `body_style` (section core), typed by this section's types only.
+ * Queries of table `body_style` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class BodyStyleRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: BodyStyle['id']): Promise<BodyStyle | undefined> {
     return this.db.selectFrom('bodyStyle').selectAll().where('id', '=', id).executeTakeFirst();

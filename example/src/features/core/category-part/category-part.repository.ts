@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type CategoryPart = Selectable<DB['categoryPart']>;
@@ -6,11 +6,12 @@ export type NewCategoryPart = Insertable<DB['categoryPart']>;
 export type CategoryPartUpdate = Updateable<DB['categoryPart']>;
 
 /**
- * Queries of table `category_part` (section core), typed by this section's types only.
+ * Queries of table `category_part` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class CategoryPartRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: CategoryPart['id']): Promise<CategoryPart | undefined> {
     return this.db.selectFrom('categoryPart').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type Color = Selectable<DB['color']>;
@@ -6,11 +6,12 @@ export type NewColor = Insertable<DB['color']>;
 export type ColorUpdate = Updateable<DB['color']>;
 
 /**
- * Queries of table `color` (section core), typed by this section's types only.
+ * Queries of table `color` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class ColorRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: Color['id']): Promise<Color | undefined> {
     return this.db.selectFrom('color').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type File = Selectable<DB['file']>;
@@ -6,11 +6,12 @@ export type NewFile = Insertable<DB['file']>;
 export type FileUpdate = Updateable<DB['file']>;
 
 /**
- * Queries of table `file` (section core), typed by this section's types only.
+ * Queries of table `file` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class FileRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: File['id']): Promise<File | undefined> {
     return this.db.selectFrom('file').selectAll().where('id', '=', id).executeTakeFirst();

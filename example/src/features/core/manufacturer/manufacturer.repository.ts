@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type Manufacturer = Selectable<DB['manufacturer']>;
@@ -6,11 +6,12 @@ export type NewManufacturer = Insertable<DB['manufacturer']>;
 export type ManufacturerUpdate = Updateable<DB['manufacturer']>;
 
 /**
- * Queries of table `manufacturer` (section core), typed by this section's types only.
+ * Queries of table `manufacturer` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class ManufacturerRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: Manufacturer['id']): Promise<Manufacturer | undefined> {
     return this.db.selectFrom('manufacturer').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type ModelVariationCategory = Selectable<DB['modelVariationCategory']>;
@@ -6,11 +6,12 @@ export type NewModelVariationCategory = Insertable<DB['modelVariationCategory']>
 export type ModelVariationCategoryUpdate = Updateable<DB['modelVariationCategory']>;
 
 /**
- * Queries of table `model_variation_category` (section core), typed by this section's types only.
+ * Queries of table `model_variation_category` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class ModelVariationCategoryRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: ModelVariationCategory['id']): Promise<ModelVariationCategory | undefined> {
     return this.db.selectFrom('modelVariationCategory').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type ModelVariationToCategory = Selectable<DB['modelVariationToCategory']>;
@@ -6,11 +6,12 @@ export type NewModelVariationToCategory = Insertable<DB['modelVariationToCategor
 export type ModelVariationToCategoryUpdate = Updateable<DB['modelVariationToCategory']>;
 
 /**
- * Queries of table `model_variation_to_category` (section core), typed by this section's types only.
+ * Queries of table `model_variation_to_category` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class ModelVariationToCategoryRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findByModelVariationId(modelVariationId: ModelVariationToCategory['modelVariationId']): Promise<ModelVariationToCategory[]> {
     return this.db.selectFrom('modelVariationToCategory').selectAll().where('modelVariationId', '=', modelVariationId).orderBy('modelVariationId').execute();

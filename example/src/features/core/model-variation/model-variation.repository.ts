@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type ModelVariation = Selectable<DB['modelVariation']>;
@@ -6,11 +6,12 @@ export type NewModelVariation = Insertable<DB['modelVariation']>;
 export type ModelVariationUpdate = Updateable<DB['modelVariation']>;
 
 /**
- * Queries of table `model_variation` (section core), typed by this section's types only.
+ * Queries of table `model_variation` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class ModelVariationRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: ModelVariation['id']): Promise<ModelVariation | undefined> {
     return this.db.selectFrom('modelVariation').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type Model = Selectable<DB['model']>;
@@ -6,11 +6,12 @@ export type NewModel = Insertable<DB['model']>;
 export type ModelUpdate = Updateable<DB['model']>;
 
 /**
- * Queries of table `model` (section core), typed by this section's types only.
+ * Queries of table `model` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class ModelRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: Model['id']): Promise<Model | undefined> {
     return this.db.selectFrom('model').selectAll().where('id', '=', id).executeTakeFirst();

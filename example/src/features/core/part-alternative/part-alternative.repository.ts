@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type PartAlternative = Selectable<DB['partAlternative']>;
@@ -6,11 +6,12 @@ export type NewPartAlternative = Insertable<DB['partAlternative']>;
 export type PartAlternativeUpdate = Updateable<DB['partAlternative']>;
 
 /**
- * Queries of table `part_alternative` (section core), typed by this section's types only.
+ * Queries of table `part_alternative` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class PartAlternativeRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: PartAlternative['id']): Promise<PartAlternative | undefined> {
     return this.db.selectFrom('partAlternative').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type PartCategory = Selectable<DB['partCategory']>;
@@ -6,11 +6,12 @@ export type NewPartCategory = Insertable<DB['partCategory']>;
 export type PartCategoryUpdate = Updateable<DB['partCategory']>;
 
 /**
- * Queries of table `part_category` (section core), typed by this section's types only.
+ * Queries of table `part_category` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class PartCategoryRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: PartCategory['id']): Promise<PartCategory | undefined> {
     return this.db.selectFrom('partCategory').selectAll().where('id', '=', id).executeTakeFirst();

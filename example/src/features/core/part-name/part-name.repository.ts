@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type PartName = Selectable<DB['partName']>;
@@ -6,11 +6,12 @@ export type NewPartName = Insertable<DB['partName']>;
 export type PartNameUpdate = Updateable<DB['partName']>;
 
 /**
- * Queries of table `part_name` (section core), typed by this section's types only.
+ * Queries of table `part_name` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class PartNameRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: PartName['id']): Promise<PartName | undefined> {
     return this.db.selectFrom('partName').selectAll().where('id', '=', id).executeTakeFirst();

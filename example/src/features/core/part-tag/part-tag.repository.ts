@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type PartTag = Selectable<DB['partTag']>;
@@ -6,11 +6,12 @@ export type NewPartTag = Insertable<DB['partTag']>;
 export type PartTagUpdate = Updateable<DB['partTag']>;
 
 /**
- * Queries of table `part_tag` (section core), typed by this section's types only.
+ * Queries of table `part_tag` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class PartTagRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: PartTag['id']): Promise<PartTag | undefined> {
     return this.db.selectFrom('partTag').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type Part = Selectable<DB['part']>;
@@ -6,11 +6,12 @@ export type NewPart = Insertable<DB['part']>;
 export type PartUpdate = Updateable<DB['part']>;
 
 /**
- * Queries of table `part` (section core), typed by this section's types only.
+ * Queries of table `part` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class PartRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: Part['id']): Promise<Part | undefined> {
     return this.db.selectFrom('part').selectAll().where('id', '=', id).executeTakeFirst();

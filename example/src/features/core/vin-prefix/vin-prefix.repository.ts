@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/core/kysely-types.js';
 
 export type VinPrefix = Selectable<DB['vinPrefix']>;
@@ -6,11 +6,12 @@ export type NewVinPrefix = Insertable<DB['vinPrefix']>;
 export type VinPrefixUpdate = Updateable<DB['vinPrefix']>;
 
 /**
- * Queries of table `vin_prefix` (section core), typed by this section's types only.
+ * Queries of table `vin_prefix` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class VinPrefixRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: VinPrefix['id']): Promise<VinPrefix | undefined> {
     return this.db.selectFrom('vinPrefix').selectAll().where('id', '=', id).executeTakeFirst();

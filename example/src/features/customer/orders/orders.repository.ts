@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/customer/kysely-types.js';
 
 export type CustomerOrders = Selectable<DB['customerOrders']>;
@@ -6,11 +6,12 @@ export type NewCustomerOrders = Insertable<DB['customerOrders']>;
 export type CustomerOrdersUpdate = Updateable<DB['customerOrders']>;
 
 /**
- * Queries of table `customer_orders` (section customer), typed by this section's types only.
+ * Queries of table `customer_orders` (section customer), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class CustomerOrdersRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: CustomerOrders['id']): Promise<CustomerOrders | undefined> {
     return this.db.selectFrom('customerOrders').selectAll().where('id', '=', id).executeTakeFirst();

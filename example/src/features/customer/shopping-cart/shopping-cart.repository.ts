@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/customer/kysely-types.js';
 
 export type ShoppingCart = Selectable<DB['shoppingCart']>;
@@ -6,11 +6,12 @@ export type NewShoppingCart = Insertable<DB['shoppingCart']>;
 export type ShoppingCartUpdate = Updateable<DB['shoppingCart']>;
 
 /**
- * Queries of table `shopping_cart` (section customer), typed by this section's types only.
+ * Queries of table `shopping_cart` (section customer), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class ShoppingCartRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: ShoppingCart['id']): Promise<ShoppingCart | undefined> {
     return this.db.selectFrom('shoppingCart').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/customer/kysely-types.js';
 
 export type Wishlist = Selectable<DB['wishlist']>;
@@ -6,11 +6,12 @@ export type NewWishlist = Insertable<DB['wishlist']>;
 export type WishlistUpdate = Updateable<DB['wishlist']>;
 
 /**
- * Queries of table `wishlist` (section customer), typed by this section's types only.
+ * Queries of table `wishlist` (section customer), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class WishlistRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: Wishlist['id']): Promise<Wishlist | undefined> {
     return this.db.selectFrom('wishlist').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/vendor/kysely-types.js';
 
 export type VendorAnalytics = Selectable<DB['vendorAnalytics']>;
@@ -6,11 +6,12 @@ export type NewVendorAnalytics = Insertable<DB['vendorAnalytics']>;
 export type VendorAnalyticsUpdate = Updateable<DB['vendorAnalytics']>;
 
 /**
- * Queries of table `vendor_analytics` (section vendor), typed by this section's types only.
+ * Queries of table `vendor_analytics` (section vendor), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class VendorAnalyticsRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: VendorAnalytics['id']): Promise<VendorAnalytics | undefined> {
     return this.db.selectFrom('vendorAnalytics').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/vendor/kysely-types.js';
 
 export type VendorOrders = Selectable<DB['vendorOrders']>;
@@ -6,11 +6,12 @@ export type NewVendorOrders = Insertable<DB['vendorOrders']>;
 export type VendorOrdersUpdate = Updateable<DB['vendorOrders']>;
 
 /**
- * Queries of table `vendor_orders` (section vendor), typed by this section's types only.
+ * Queries of table `vendor_orders` (section vendor), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class VendorOrdersRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: VendorOrders['id']): Promise<VendorOrders | undefined> {
     return this.db.selectFrom('vendorOrders').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../shared/database/schemas/vendor/kysely-types.js';
 
 export type VendorProfile = Selectable<DB['vendorProfile']>;
@@ -6,11 +6,12 @@ export type NewVendorProfile = Insertable<DB['vendorProfile']>;
 export type VendorProfileUpdate = Updateable<DB['vendorProfile']>;
 
 /**
- * Queries of table `vendor_profile` (section vendor), typed by this section's types only.
+ * Queries of table `vendor_profile` (section vendor), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class VendorProfileRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: VendorProfile['id']): Promise<VendorProfile | undefined> {
     return this.db.selectFrom('vendorProfile').selectAll().where('id', '=', id).executeTakeFirst();

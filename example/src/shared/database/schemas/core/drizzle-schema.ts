@@ -1,4 +1,4 @@
-// Core section: the catalog, parts and system tables of the seed's marketplace.
+// Core section: the catalog, parts and system tables of the example marketplace.
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 

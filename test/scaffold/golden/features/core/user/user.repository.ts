@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../db/core/types.js';
 
 export type User = Selectable<DB['user']>;
@@ -6,11 +6,12 @@ export type NewUser = Insertable<DB['user']>;
 export type UserUpdate = Updateable<DB['user']>;
 
 /**
- * Queries of table `user` (section core), typed by this section's types only.
+ * Queries of table `user` (section core), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class UserRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: User['id']): Promise<User | undefined> {
     return this.db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();

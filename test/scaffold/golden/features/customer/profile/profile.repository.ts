@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../db/customer/types.js';
 
 export type CustomerProfile = Selectable<DB['customerProfile']>;
@@ -6,11 +6,12 @@ export type NewCustomerProfile = Insertable<DB['customerProfile']>;
 export type CustomerProfileUpdate = Updateable<DB['customerProfile']>;
 
 /**
- * Queries of table `customer_profile` (section customer), typed by this section's types only.
+ * Queries of table `customer_profile` (section customer), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class CustomerProfileRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: CustomerProfile['id']): Promise<CustomerProfile | undefined> {
     return this.db.selectFrom('customerProfile').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../db/vendor/types.js';
 
 export type VendorInventory = Selectable<DB['vendorInventory']>;
@@ -6,11 +6,12 @@ export type NewVendorInventory = Insertable<DB['vendorInventory']>;
 export type VendorInventoryUpdate = Updateable<DB['vendorInventory']>;
 
 /**
- * Queries of table `vendor_inventory` (section vendor), typed by this section's types only.
+ * Queries of table `vendor_inventory` (section vendor), typed by this section's types only. Give it
+ * the section's Kysely instance, or its executor inside `transaction` (connections/transaction.ts).
  * Scaffolded by `sections generate`; yours to edit.
  */
 export class VendorInventoryRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async findById(id: VendorInventory['id']): Promise<VendorInventory | undefined> {
     return this.db.selectFrom('vendorInventory').selectAll().where('id', '=', id).executeTakeFirst();

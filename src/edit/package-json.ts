@@ -6,11 +6,20 @@ export const SECTIONS_SCRIPTS: Readonly<Record<string, string>> = {
   'db:check': 'sections check',
 };
 
+/** What `init` did about the package's module type: the scaffolds are ES modules. */
+export type ModuleType = 'set-to-module' | 'module' | 'commonjs';
+
+export interface PackageJsonEdit {
+  readonly text: string;
+  readonly moduleType: ModuleType;
+}
+
 /**
- * package.json with our scripts added, re-serialised with its own indent and final newline; a
- * script of the same name with another command is refused rather than replaced.
+ * package.json with our scripts added and `"type": "module"` when it names no type, re-serialised
+ * with its own indent and final newline. A script of the same name with another command is
+ * refused rather than replaced; an explicit `"type": "commonjs"` is left for the user to change.
  */
-export function addPackageScripts(text: string, shownAs: string, scripts: Readonly<Record<string, string>>): string {
+export function editPackageJson(text: string, shownAs: string, scripts: Readonly<Record<string, string>>): PackageJsonEdit {
   let manifest: Record<string, unknown>;
   try {
     manifest = JSON.parse(text) as Record<string, unknown>;
@@ -23,9 +32,10 @@ export function addPackageScripts(text: string, shownAs: string, scripts: Readon
       throw new UserError(`${shownAs}: scripts.${name} already exists ("${existing[name]}"); remove or rename it first`);
     }
   }
-  manifest.scripts = { ...existing, ...scripts };
+  const moduleType: ModuleType = manifest.type === undefined ? 'set-to-module' : manifest.type === 'module' ? 'module' : 'commonjs';
+  const edited = { ...manifest, ...(moduleType === 'set-to-module' ? { type: 'module' } : {}), scripts: { ...existing, ...scripts } };
   const indent = /^[ \t]+/m.exec(text)?.[0] ?? '  ';
-  return `${JSON.stringify(manifest, null, indent)}${text.endsWith('\n') ? '\n' : ''}`;
+  return { text: `${JSON.stringify(edited, null, indent)}${text.endsWith('\n') ? '\n' : ''}`, moduleType };
 }
 
 /** A package.json for a project that has none. */
