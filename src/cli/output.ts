@@ -37,6 +37,13 @@ export class Output {
     this.options.stderr.write(`${this.color.dim(redactSecrets(line))}\n`);
   }
 
+  /** Something the user waits on (another process's lock): stderr, so --json keeps stdout clean. */
+  notice(line: string): void {
+    if (this.options.quiet) return;
+    this.clearProgress();
+    this.options.stderr.write(`${this.color.dim(redactSecrets(line))}\n`);
+  }
+
   warn(line: string): void {
     if (this.options.quiet && !this.options.verbose) return;
     this.options.stderr.write(`${this.color.yellow('warning')} ${redactSecrets(line)}\n`);

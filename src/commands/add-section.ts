@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SECTION_NAME } from '../config/config-schema.js';
-import { loadConfig } from '../config/load-config.js';
+import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { UserError } from '../errors.js';
 import { addSchemaToDrizzleConfig, addSectionToConfig } from '../edit/config-module-edit.js';
 import { configRelative, DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
 import { applyPlan } from '../plan/apply-plan.js';
+import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 import type { FileSystem } from '../plan/file-system.js';
 import type { FileStatus, PlannedFile } from '../planned-file.js';
 
@@ -20,6 +22,8 @@ export interface AddSectionOptions {
   readonly dryRun?: boolean;
   /** For tests that make a write fail. */
   readonly fs?: FileSystem;
+  /** How long to wait for another command working on the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface AddSectionResult {
@@ -38,7 +42,12 @@ export interface AddSectionResult {
 export async function addSection(options: AddSectionOptions): Promise<AddSectionResult> {
   const { name } = options;
   assertSectionName(name);
-  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
+  const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  return withProjectLock(dirname(location.configFile), 'add-section', options.lock, async (lock) => addSectionHoldingLock(options, await loadLocatedConfig(location), lock));
+}
+
+async function addSectionHoldingLock(options: AddSectionOptions, config: ResolvedConfig, lock: ProjectLock): Promise<AddSectionResult> {
+  const { name } = options;
   const configShown = displayPath(options.cwd, config.configFile);
   if (config.sections.some((section) => section.name === name)) throw new UserError(`section "${name}" already exists in ${configShown}`);
 
@@ -59,7 +68,7 @@ export async function addSection(options: AddSectionOptions): Promise<AddSection
   }
 
   const dryRun = options.dryRun ?? false;
-  const outcomes = await applyPlan({ files }, { dryRun, fs: options.fs });
+  const outcomes = await applyPlan({ files }, { lock, dryRun, fs: options.fs });
   return {
     dryRun,
     section: name,

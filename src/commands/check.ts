@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createTwoFilesPatch } from 'diff';
-import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
+import { dirname } from 'node:path';
+import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import { isSectionsError } from '../errors.js';
 import { inspectMigrationFolder } from '../migrations/folder-integrity.js';
@@ -12,6 +13,8 @@ import { comparePlan } from '../plan/apply-plan.js';
 import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
 import { createStamp, readValidStamp, writeStamp } from '../plan/generation-stamp.js';
+import { withProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 import { registerUrlSecrets } from '../redact.js';
 
 export type CheckProblemKind =
@@ -44,6 +47,8 @@ export interface CheckOptions {
   readonly config?: string | undefined;
   readonly shadowUrl?: string | undefined;
   readonly progress?: Progress;
+  /** How long to wait for a command writing the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface CheckResult {
@@ -60,6 +65,11 @@ const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sq
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  // Held while reading, so that no generate commits halfway through what check compares.
+  return withProjectLock(dirname(location.configFile), 'check', options.lock, () => checkHoldingLock(options, location));
+}
+
+async function checkHoldingLock(options: CheckOptions, location: ConfigLocation): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
   const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
 

@@ -1,12 +1,15 @@
-import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
+import { dirname } from 'node:path';
+import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
-import { parseRenameSpec } from '../migrations/renames.js';
+import { parseRenameSpec, type RenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { MetadataSource } from '../codegen/migrated-metadata.js';
 import type { Progress } from '../progress.js';
-import { createStamp, readValidStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
+import { createStamp, readValidStamp, removeStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
+import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
 import { registerUrlSecrets } from '../redact.js';
 
@@ -29,6 +32,8 @@ export interface GenerateOptions {
   readonly rebase?: boolean;
   /** Accept edits of generated migrations by recording their new hashes in sections.sum. */
   readonly rehash?: boolean;
+  /** How long to wait for another command working on the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface GenerateResult {
@@ -66,6 +71,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   const renames = (options.renames ?? []).map(parseRenameSpec);
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  return withProjectLock(dirname(location.configFile), 'generate', options.lock, (lock) => generateHoldingLock(options, location, lock, renames));
+}
+
+/** `generate` for a caller that already holds the project lock (`add-table`). */
+export async function generateUnderLock(options: GenerateOptions, lock: ProjectLock): Promise<GenerateResult> {
+  const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  return generateHoldingLock(options, location, lock, (options.renames ?? []).map(parseRenameSpec));
+}
+
+async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
   if (!options.rebase && !options.rehash && !options.force) {
     const stamp = await readValidStamp(location);
     if (stamp) return unchangedResult(stamp, options);
@@ -87,12 +102,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
   const violations = [...foreignKeyViolations, ...(await findImportViolations(config))];
-  const outcomes = await applyPlan(built.plan, { dryRun: options.dryRun ?? false, force: options.force ?? false });
   const sections = built.model.sections.map((section) => ({
     name: section.name,
     tables: [...section.tables.map((table) => table.name), ...section.extraTables],
     typesFile: section.config.typesFile,
   }));
+  // The stamp goes before the commit and comes back after it: it never vouches for a tree it did not see.
+  if (!options.dryRun) await removeStamp(config);
+  const outcomes = await applyPlan(built.plan, { lock, dryRun: options.dryRun ?? false, force: options.force ?? false });
   if (!options.dryRun) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations));
 
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';

@@ -8,6 +8,8 @@ import { addPackageScripts, newPackageJson, SECTIONS_SCRIPTS } from '../edit/pac
 import { DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
 import { SEED_MIGRATIONS_DIR, seedConfigText, seedDrizzleConfigText, seedSections } from '../edit/seed-layout.js';
 import { applyPlan } from '../plan/apply-plan.js';
+import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 import type { FileSystem } from '../plan/file-system.js';
 import type { FileStatus, PlannedFile } from '../planned-file.js';
 
@@ -16,6 +18,8 @@ export interface InitOptions {
   readonly dryRun?: boolean;
   /** For tests that make a write fail. */
   readonly fs?: FileSystem;
+  /** How long to wait for another command working on the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface InitResult {
@@ -30,6 +34,10 @@ export interface InitResult {
  * nothing, if any of it already exists.
  */
 export async function init(options: InitOptions): Promise<InitResult> {
+  return withProjectLock(options.cwd, 'init', options.lock, (lock) => initHoldingLock(options, lock));
+}
+
+async function initHoldingLock(options: InitOptions, lock: ProjectLock): Promise<InitResult> {
   const { cwd } = options;
   const sections = seedSections();
   const existing = [
@@ -58,6 +66,6 @@ export async function init(options: InitOptions): Promise<InitResult> {
   ];
 
   const dryRun = options.dryRun ?? false;
-  const outcomes = await applyPlan({ files }, { dryRun, fs: options.fs });
+  const outcomes = await applyPlan({ files }, { lock, dryRun, fs: options.fs });
   return { dryRun, sections: sections.map((section) => section.name), files: outcomes.map((outcome) => ({ path: outcome.file.path, kind: outcome.file.kind, status: outcome.status })) };
 }

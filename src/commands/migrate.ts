@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load-config.js';
 import { OperationError, UserError } from '../errors.js';
 import { readMigrationFolder } from '../migrations/migration-folder.js';
+import { withProjectLock } from '../plan/project-lock.js';
 import { applyMigration } from '../migrate/apply-migration.js';
 import { ensureLedger, LEDGER, readLedger, STATE } from '../migrate/ledger.js';
 import { acquireMigrationLock, releaseMigrationLock } from '../migrate/lock.js';
@@ -15,8 +16,10 @@ export interface MigrateOptions {
   readonly dryRun?: boolean;
   /** Apply pending migrations older than the newest applied one (e.g. merged from a branch). */
   readonly allowOutOfOrder?: boolean;
-  /** How long to wait for another migrate's lock. Default 60 s. */
+  /** How long to wait for another migrate's lock (and for a command writing the project). Default 60 s. */
   readonly lockTimeoutMs?: number;
+  /** Told once when this run waits for another process's lock. */
+  readonly onLockWait?: (message: string) => void;
   readonly connectTimeoutMs?: number;
   /** Mark a failed migration as applied or rolled back, instead of migrating. */
   readonly resolve?: { readonly tag: string; readonly as: 'applied' | 'rolled-back' } | undefined;
@@ -39,7 +42,7 @@ export interface MigrateResult {
  */
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
-  const folder = await readMigrationFolder(config.migrationsDir);
+  const folder = await withProjectLock(config.rootDir, 'migrate', { timeoutMs: options.lockTimeoutMs, onWait: options.onLockWait }, () => readMigrationFolder(config.migrationsDir));
   const session = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
   try {
     if (session.kind === 'server') {

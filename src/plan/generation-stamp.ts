@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolved-config.js';
@@ -73,6 +73,14 @@ export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile'
     if (actual === undefined || (expected.hash !== EXISTS && actual !== expected.hash)) return undefined;
   }
   return stamp;
+}
+
+/**
+ * Called before a commit replaces any file: a stamp must never vouch for a tree it did not see,
+ * and a run killed between the commit and {@link writeStamp} leaves none.
+ */
+export async function removeStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<void> {
+  await rm(stampPath(location), { force: true });
 }
 
 export async function writeStamp(config: ResolvedConfig, stamp: GenerationStamp): Promise<void> {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CheckResult } from '../../commands/check.js';
 import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 import type { Output } from '../output.js';
 
 export function registerCheck(program: Command, context: CliContext): void {
@@ -9,18 +10,19 @@ export function registerCheck(program: Command, context: CliContext): void {
     .command('check')
     .description('fail when a migration, types file or stub is stale or a section boundary is broken (for CI; writes nothing)')
     .option('--shadow-url <url>', 'apply migrations in a temporary database on this server instead of embedded PGlite')
+    .addOption(lockTimeoutOption('a command writing this project'))
     .addHelpText('after', '\nExit codes: 0 all good, 1 problems found, 2 config or usage error.')
-    .action(async (flags: { shadowUrl?: string }) => {
-      await runCheckAction(context, flags.shadowUrl);
+    .action(async (flags: { shadowUrl?: string; lockTimeout: number }) => {
+      await runCheckAction(context, flags.shadowUrl, flags.lockTimeout);
     });
 }
 
 /** Shared with `sections generate --check`, the alias for users of kysely-codegen's --verify. */
-export async function runCheckAction(context: CliContext, shadowUrl: string | undefined): Promise<void> {
+export async function runCheckAction(context: CliContext, shadowUrl: string | undefined, lockTimeout: number): Promise<void> {
   const global = context.global();
   const output = context.output();
   const { check } = await import('../../commands/check.js');
-  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, progress: (step) => output.progress(step) });
+  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, progress: (step) => output.progress(step), lock: lockOptions(lockTimeout, output) });
   output.clearProgress();
   if (global.json) output.json(result);
   else renderCheck(result, output, global.cwd);

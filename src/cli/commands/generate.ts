@@ -3,6 +3,7 @@ import type { GenerateOptions, GenerateResult } from '../../commands/generate.js
 import type { CliContext } from '../context.js';
 import { displayPath } from '../../display-path.js';
 import type { Output } from '../output.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 
 const collect = (value: string, previous: string[] | boolean | undefined): string[] => [...(Array.isArray(previous) ? previous : []), value];
 
@@ -17,14 +18,15 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--dry-run', 'print what would change; write nothing')
     .option('--force', 'regenerate scaffolded files even if they exist')
     .option('--rebase', 'renumber migrations from another branch after the journal\'s and regenerate them')
-.option('--watch', 'regenerate whenever the config or a schema changes (Ctrl-C to stop)')
+    .option('--watch', 'regenerate whenever the config or a schema changes (Ctrl-C to stop)')
     .option('--check', 'alias of `sections check` (like kysely-codegen --verify): compare, write nothing')
     .option('--rehash', 'accept edits of generated migrations (record their new hashes in sections.sum)')
+    .addOption(lockTimeoutOption())
     .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name')
-    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; check?: boolean; watch?: boolean }) => {
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; check?: boolean; watch?: boolean; lockTimeout: number }) => {
       if (flags.check) {
         const { runCheckAction } = await import('./check.js');
-        return runCheckAction(context, flags.shadowUrl);
+        return runCheckAction(context, flags.shadowUrl, flags.lockTimeout);
       }
       const global = context.global();
       const output = context.output();
@@ -40,6 +42,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
         rebase: flags.rebase,
         rehash: flags.rehash,
         progress: (step: string) => output.progress(step),
+        lock: lockOptions(flags.lockTimeout, output),
       };
       if (flags.watch) return watchAction(options, output);
       const { generate } = await import('../../commands/generate.js');

@@ -3,17 +3,19 @@ import type { InitResult } from '../../commands/init.js';
 import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 
 export function registerInit(program: Command, context: CliContext): void {
   program
     .command('init')
     .description('start a project in the seed\'s layout: core, vendor and customer sections, sections.config.ts, drizzle.config.ts, db:* scripts')
     .option('--dry-run', 'print what would be written; write nothing')
-    .action(async (flags: { dryRun?: boolean }) => {
+    .addOption(lockTimeoutOption())
+    .action(async (flags: { dryRun?: boolean; lockTimeout: number }) => {
       const global = context.global();
       const output = context.output();
       const { init } = await import('../../commands/init.js');
-      const result = await init({ cwd: global.cwd, dryRun: flags.dryRun });
+      const result = await init({ cwd: global.cwd, dryRun: flags.dryRun, lock: lockOptions(flags.lockTimeout, output) });
       if (global.json) output.json({ ok: true, ...result });
       else renderInit(result, output, global.cwd);
     });

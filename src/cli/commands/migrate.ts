@@ -1,15 +1,10 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { MigrateResult } from '../../commands/migrate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
+import { lockTimeoutOption } from './lock-timeout.js';
 import { renderMigrationStates } from './status.js';
-
-const seconds = (value: string): number => {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new InvalidArgumentError('expected a number of seconds');
-  return parsed;
-};
 
 export function registerMigrate(program: Command, context: CliContext): void {
   program
@@ -18,7 +13,7 @@ export function registerMigrate(program: Command, context: CliContext): void {
     .option('--url <url>', 'the target database (else DATABASE_URL, else config database.url, else embedded PGlite)')
     .option('--dry-run', 'list what would run, in order; apply nothing')
     .option('--allow-out-of-order', 'apply pending migrations older than the newest applied one')
-    .option('--lock-timeout <seconds>', 'how long to wait for another migrate', seconds, 60)
+    .addOption(lockTimeoutOption('another migrate (and a command writing this project)'))
     .option('--resolve <name>', 'mark a failed migration as --applied or --rolled-back')
     .option('--applied', 'with --resolve: the failed migration is in fact applied')
     .option('--rolled-back', 'with --resolve: the failed migration left nothing behind; it will run again')
@@ -36,6 +31,7 @@ export function registerMigrate(program: Command, context: CliContext): void {
         dryRun: flags.dryRun,
         allowOutOfOrder: flags.allowOutOfOrder,
         lockTimeoutMs: flags.lockTimeout * 1000,
+        onLockWait: (message) => output.notice(message),
         resolve: flags.resolve ? { tag: flags.resolve, as: flags.applied ? 'applied' : 'rolled-back' } : undefined,
         progress: (step) => output.progress(step),
       });

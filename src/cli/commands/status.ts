@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { MigrationState } from '../../migrate/migration-state.js';
 import type { CliContext } from '../context.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 import type { Output } from '../output.js';
 
 export function registerStatus(program: Command, context: CliContext): void {
@@ -8,11 +9,12 @@ export function registerStatus(program: Command, context: CliContext): void {
     .command('status')
     .description('show each migration as applied / pending / modified / failed / missing-locally (exit 1 unless up to date)')
     .option('--url <url>', 'the target database (else DATABASE_URL, else config database.url, else embedded PGlite)')
-    .action(async (flags: { url?: string }) => {
+    .addOption(lockTimeoutOption('a command writing this project or using its embedded database'))
+    .action(async (flags: { url?: string; lockTimeout: number }) => {
       const global = context.global();
       const output = context.output();
       const { status } = await import('../../commands/status.js');
-      const result = await status({ cwd: global.cwd, config: global.config, url: flags.url });
+      const result = await status({ cwd: global.cwd, config: global.config, url: flags.url, lock: lockOptions(flags.lockTimeout, output) });
       if (global.json) output.json({ ok: result.upToDate, ...result });
       else {
         output.info(`${output.color.dim('target')} ${result.target}`);
