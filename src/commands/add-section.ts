@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SECTION_NAME } from '../config/config-schema.js';
 import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { UserError } from '../errors.js';
 import { addSchemaToDrizzleConfig, addSectionToConfig } from '../edit/config-module-edit.js';
 import { configRelative, DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
+import { sectionNameProblem } from '../model/name-rules.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
@@ -80,9 +80,8 @@ async function addSectionHoldingLock(options: AddSectionOptions, config: Resolve
 }
 
 function assertSectionName(name: string): void {
-  if (name.includes('/') || name.includes('\\')) throw new UserError(`section name "${name}": no path separators; the section's folder is placed beside the others`);
-  if (name.includes('..')) throw new UserError(`section name "${name}": no ".."`);
-  if (!SECTION_NAME.test(name)) throw new UserError(`section name "${name}": use an identifier: a lowercase letter, then letters, digits or _`);
+  const problem = sectionNameProblem(name);
+  if (problem) throw new UserError(problem);
 }
 
 /**

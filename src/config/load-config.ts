@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
 import type { SectionsConfig } from './define-config.js';
+import { findPathProblems } from './config-paths.js';
 import type { ResolvedConfig, ResolvedSection } from './resolved-config.js';
 import { forgetUserModules, importModule, useTranspileCache } from './import-module.js';
 
@@ -113,22 +114,40 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     };
   });
 
+  const firstSchemaDir = dirname(dirname(sections[0]!.schemaFile));
+  // The seed keeps connections/ beside schemas/ (src/shared/database/{schemas,connections}).
+  const connectionsDir = config.connections ? at(config.connections) : resolve(dirname(firstSchemaDir), 'connections');
+  const templatesDir = config.templates ? at(config.templates) : undefined;
+  const migrationsDir = at(config.migrations);
+  const configured = (key: string, given: string | undefined, path: string) => (given === undefined ? [] : [{ key, given, path }]);
+  problems.push(
+    ...findPathProblems(rootDir, {
+      written: [
+        ...sections.flatMap((section) => [
+          ...configured(`sections.${section.name}.types`, config.sections[section.name]!.types, section.typesFile),
+          ...configured(`sections.${section.name}.features`, config.sections[section.name]!.features, section.featuresDir),
+        ]),
+        ...configured('features', config.features, featuresRoot),
+        ...configured('connections', config.connections, connectionsDir),
+      ],
+      templates: configured('templates', config.templates, templatesDir ?? '')[0],
+      migrations: { key: 'migrations', given: config.migrations, path: migrationsDir },
+    }).map((problem) => `${name}: ${problem}`),
+  );
   const [first, ...rest] = problems;
   if (first) throw new UserError(first, rest);
 
-  const firstSchemaDir = dirname(dirname(sections[0]!.schemaFile));
   return {
     configFile,
     rootDir,
-    migrationsDir: at(config.migrations),
+    migrationsDir,
     sections,
     drizzleCasing: config.drizzle?.casing,
     databaseUrl: config.database?.url,
     dataDir: at(config.database?.dataDir ?? '.sections/pglite'),
     shadowUrl: config.shadow?.url,
-    // The seed keeps connections/ beside schemas/ (src/shared/database/{schemas,connections}).
-    connectionsDir: config.connections ? at(config.connections) : resolve(dirname(firstSchemaDir), 'connections'),
-    templatesDir: config.templates ? at(config.templates) : undefined,
+    connectionsDir,
+    templatesDir,
     publicIdReferences: config.publicIdReferences ?? {},
     missingStubs: config.missingStubs ?? 'error',
     cacheDir: cacheDirOf(configFile),

@@ -1,10 +1,9 @@
 import { UserError } from '../errors.js';
+import { MAX_IDENTIFIER_BYTES } from '../model/name-rules.js';
 import { POSTGRES_RESERVED_WORDS } from './reserved-words.js';
 
 const SQL_NAME = /^[a-z][a-z0-9_]*$/;
 
-/** PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated, so two names can collide. */
-export const MAX_IDENTIFIER_BYTES = 63;
 
 /**
  * A table or column name we are willing to create: lowercase snake_case, not reserved, and short

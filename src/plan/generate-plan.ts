@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { MigrationFolder } from '../migrations/migration-folder.js';
 import { planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { RenameSpec } from '../migrations/renames.js';
+import { assertExtraTablesCreated } from '../model/config-references.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel } from '../model/project-model.js';
 import { prepareFolder } from '../migrations/prepare-folder.js';
@@ -12,6 +13,7 @@ import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-fil
 import { planScaffold } from '../scaffold/plan-scaffold.js';
 import type { PlannedFile } from '../planned-file.js';
 import type { Progress } from '../progress.js';
+import { assertOutputPaths } from './output-paths.js';
 import type { Plan } from './plan.js';
 
 import type { MigrationSql } from '../codegen/migrated-metadata.js';
@@ -53,6 +55,9 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   progress('loading section schemas');
   const model = await loadProjectModel(config, options.cwd);
   const loadedFiles = takeLoadedUserFiles();
+  const stubs = await planScaffold(model);
+  const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
+  assertOutputPaths(config, [...typesFiles, ...stubs], loadedFiles, options.cwd);
   const { folder, deletions, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
 
   progress('diffing schemas against the last snapshot');
@@ -77,6 +82,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     progress,
   });
   assertEveryTableOwned(model, metadata);
+  assertExtraTablesCreated(model, metadata.tables.map((table) => ({ name: table.name, schema: table.schema ?? 'public' })));
 
   progress('serializing types per section');
   const types = await planSectionTypes(model, metadata);
@@ -86,7 +92,8 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     ownership: 'generated',
     kind: 'sum',
   };
-  const stubs = await planScaffold(model);
   const files = [...(migration?.files ?? []), ...(migrationSql.length > 0 ? [sum] : []), ...types, ...stubs];
-  return { model, folder, migration, plan: { files, deletions }, metadataFrom: source, loadedFiles };
+  // A migration --rebase regenerates under its old name is written, not removed.
+  const written = new Set(files.map((file) => file.path));
+  return { model, folder, migration, plan: { files, deletions: deletions.filter((path) => !written.has(path)) }, metadataFrom: source, loadedFiles };
 }

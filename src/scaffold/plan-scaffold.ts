@@ -1,5 +1,6 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
+import { entityName } from '../model/name-rules.js';
 import type { ProjectModel, SectionModel, TableModel } from '../model/project-model.js';
 import type { PlannedFile } from '../planned-file.js';
 import { findPublicIdReferences } from './public-id-references.js';
@@ -28,12 +29,6 @@ export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> 
 }
 
 type Render = (name: TemplateName, values: Record<string, string>) => string;
-
-/** The seed's folders drop the section's own prefix: vendor_inventory in vendor → `inventory/`. */
-export function entityName(section: string, table: string): string {
-  const bare = table.startsWith(`${section}_`) && table.length > section.length + 1 ? table.slice(section.length + 1) : table;
-  return bare.replace(/_/g, '-');
-}
 
 function repositoryPath(section: SectionModel, table: TableModel): string {
   const entity = entityName(section.name, table.name);
