@@ -30,7 +30,8 @@ export type CheckProblemKind =
   | 'unlisted-sql'
   | 'duplicate-index'
   | 'edited'
-  | 'sum-unreadable';
+  | 'sum-unreadable'
+  | 'merge-conflict';
 
 export interface CheckProblem {
   readonly kind: CheckProblemKind;
@@ -57,7 +58,7 @@ export interface CheckResult {
   readonly problems: readonly CheckProblem[];
 }
 
-const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sql', 'duplicate-index', 'sum-unreadable']);
+const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sql', 'duplicate-index', 'sum-unreadable', 'merge-conflict']);
 
 /**
  * `sections check`: "what generate would write" against the disk, plus the section boundaries and

@@ -9,6 +9,7 @@ import { assertExtraTablesCreated } from '../model/config-references.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel } from '../model/project-model.js';
 import { prepareFolder } from '../migrations/prepare-folder.js';
+import { assertRebaseKeepsStatements } from '../migrations/rebase.js';
 import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
 import { planScaffold } from '../scaffold/plan-scaffold.js';
 import type { PlannedFile } from '../planned-file.js';
@@ -58,7 +59,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   const stubs = await planScaffold(model);
   const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
   assertOutputPaths(config, [...typesFiles, ...stubs], loadedFiles, options.cwd);
-  const { folder, deletions, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
+  const { folder, deletions, removed, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
 
   progress('diffing schemas against the last snapshot');
   const migration = await planMigration({
@@ -69,6 +70,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     acceptDropAndCreate: options.acceptDropAndCreate ?? false,
     now: options.now ?? Date.now(),
   });
+  assertRebaseKeepsStatements(removed, folder.migrations.map((entry) => entry.sql!), migration?.sql);
 
   const migrationSql: MigrationSql[] = [
     ...folder.migrations.map((entry) => ({ tag: entry.entry.tag, sql: entry.sql! })),
