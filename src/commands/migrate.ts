@@ -43,7 +43,12 @@ export interface MigrateResult {
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   const folder = await withProjectLock(config.rootDir, 'migrate', { timeoutMs: options.lockTimeoutMs, onWait: options.onLockWait }, () => readMigrationFolder(config.migrationsDir));
-  const session = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
+  const session = await connectTarget(config, options.cwd, {
+    url: options.url,
+    env: options.env,
+    connectTimeoutMs: options.connectTimeoutMs,
+    embedded: { command: 'migrate', readOnly: options.dryRun ?? false, lock: { timeoutMs: options.lockTimeoutMs, onWait: options.onLockWait } },
+  });
   try {
     if (session.kind === 'server') {
       options.progress?.('waiting for the migration lock');

@@ -27,7 +27,12 @@ export interface StatusResult {
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   const folder = await withProjectLock(config.rootDir, 'status', options.lock, () => readMigrationFolder(config.migrationsDir));
-  const session = await connectTarget(config, options.cwd, { url: options.url, env: options.env, connectTimeoutMs: options.connectTimeoutMs });
+  const session = await connectTarget(config, options.cwd, {
+    url: options.url,
+    env: options.env,
+    connectTimeoutMs: options.connectTimeoutMs,
+    embedded: { command: 'status', readOnly: true, lock: options.lock },
+  });
   try {
     const { applied, states } = await readLedger(session);
     const migrations = computeMigrationStates(folder, applied, states);

@@ -34,6 +34,7 @@ export async function ensureLedger(session: Session): Promise<void> {
 
 /** The ledger as it is, or empty when the database was never migrated (status must not create it). */
 export async function readLedger(session: Session): Promise<{ applied: LedgerRow[]; states: StateRow[] }> {
+  if (session.kind === 'absent') return { applied: [], states: [] };
   const tables = await session.query<{ name: string }>(
     `select table_name as name from information_schema.tables where table_schema = 'drizzle' and table_name in ('__drizzle_migrations', '__sections_migration_state')`,
   );

@@ -5,7 +5,8 @@
 export interface Session {
   /** Where it points, safe to print (password redacted). */
   readonly target: string;
-  readonly kind: 'server' | 'pglite';
+  /** `absent`: the embedded database, not created yet (read-only commands do not create it): nothing applied. */
+  readonly kind: 'server' | 'pglite' | 'absent';
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs SQL text over the simple protocol: one statement or several. */
   exec(sql: string): Promise<void>;

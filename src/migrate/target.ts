@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
 import { registerUrlSecrets } from '../redact.js';
-import { connectPglite } from './connect-pglite.js';
+import { connectPglite, type PgliteTargetOptions } from './connect-pglite.js';
 import { connectServer } from './connect-server.js';
 import type { Session } from './session.js';
 
@@ -10,6 +10,8 @@ export interface TargetOptions {
   readonly url?: string | undefined;
   readonly env?: NodeJS.ProcessEnv;
   readonly connectTimeoutMs?: number;
+  /** For the embedded database: the command taking its lock, and whether it only reads (then nothing is created). */
+  readonly embedded: PgliteTargetOptions;
 }
 
 /** `--url`, else DATABASE_URL, else the config's `database.url`, else the embedded database. */
@@ -20,6 +22,6 @@ export async function connectTarget(config: ResolvedConfig, cwd: string, options
     registerUrlSecrets(url, env);
     return connectServer(url, options.connectTimeoutMs);
   }
-  const session = await connectPglite(config.dataDir, config.cacheDir);
+  const session = await connectPglite(config.dataDir, config.cacheDir, options.embedded);
   return { ...session, target: `embedded PGlite (${displayPath(cwd, config.dataDir)})` };
 }

@@ -166,3 +166,33 @@ describe('two writers at once', () => {
     expect(next.stderr).toBe('');
   });
 });
+
+describe('two migrates on the embedded database at once', () => {
+  it('exactly one applies each migration; the other waits and finds nothing to do', async () => {
+    const rounds = 2;
+    const project = createTempProject({ files: FILES });
+    expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
+    for (let round = 1; round <= rounds; round += 1) {
+      if (round > 1) {
+        project.write('db/vendor/schema.ts', project.read('db/vendor/schema.ts').replace(" });\n", `, extra${round}: text('extra_${round}') });\n`));
+        expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
+      }
+      const runs = await Promise.all([1, 2].map(() => runCli(['--json', 'migrate'], { cwd: project.dir })));
+      expect(runs.map((run) => run.exitCode), runs.map((run) => run.stderr).join('\n')).toEqual([0, 0]);
+      const applied = runs.map((run) => (JSON.parse(run.stdout) as { applied: string[] }).applied);
+      expect(applied.flat(), `round ${round}`).toHaveLength(1);
+      const status = JSON.parse((await runCli(['--json', 'status'], { cwd: project.dir })).stdout) as { upToDate: boolean; migrations: unknown[] };
+      expect(status).toMatchObject({ upToDate: true });
+      expect(status.migrations).toHaveLength(round);
+    }
+    // drizzle's ledger holds one row per migration, none twice.
+    const { openPglite } = await import('../../src/engine/pglite-engine.js');
+    const pg = await openPglite({ dataDir: project.path('.sections', 'pglite') });
+    try {
+      const { rows } = await pg.query<{ count: number }>('select count(*)::int as count from drizzle.__drizzle_migrations');
+      expect(rows[0]!.count).toBe(rounds);
+    } finally {
+      await pg.close();
+    }
+  });
+});
