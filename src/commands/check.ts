@@ -15,7 +15,6 @@ import type { GeneratePlan } from '../plan/generate-plan.js';
 import { createStamp, readValidStamp, writeStamp } from '../plan/generation-stamp.js';
 import { withProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
-import { registerUrlSecrets } from '../redact.js';
 
 export type CheckProblemKind =
   | 'migration-missing'
@@ -84,7 +83,6 @@ async function checkHoldingLock(options: CheckOptions, location: ConfigLocation)
   }
 
   const config = await loadLocatedConfig(location);
-  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
   const { loadProjectModel } = await import('../model/load-project-model.js');
   const model = await loadProjectModel(config, options.cwd);
 

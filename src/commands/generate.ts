@@ -11,7 +11,6 @@ import { createStamp, readValidStamp, removeStamp, writeStamp, type GenerationSt
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
-import { registerUrlSecrets } from '../redact.js';
 
 export interface GenerateOptions {
   readonly cwd: string;
@@ -86,7 +85,6 @@ async function generateHoldingLock(options: GenerateOptions, location: ConfigLoc
     if (stamp) return unchangedResult(stamp, options);
   }
   const config = await loadLocatedConfig(location);
-  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
 
   const { buildGeneratePlan } = await import('../plan/generate-plan.js');
   const built = await buildGeneratePlan({

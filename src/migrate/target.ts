@@ -1,6 +1,5 @@
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
-import { registerUrlSecrets } from '../redact.js';
 import { connectPglite, type PgliteTargetOptions } from './connect-pglite.js';
 import { connectServer } from './connect-server.js';
 import type { Session } from './session.js';
@@ -19,7 +18,6 @@ export async function connectTarget(config: ResolvedConfig, cwd: string, options
   const env = options.env ?? process.env;
   const url = options.url ?? env.DATABASE_URL ?? config.databaseUrl;
   if (url) {
-    registerUrlSecrets(url, env);
     return connectServer(url, options.connectTimeoutMs);
   }
   const session = await connectPglite(config.dataDir, config.cacheDir, options.embedded);

@@ -26,7 +26,7 @@ export async function runCheckAction(context: CliContext, shadowUrl: string | un
   output.clearProgress();
   if (global.json) output.json(result);
   else renderCheck(result, output, global.cwd);
-  if (process.env.GITHUB_ACTIONS === 'true' && !global.json) renderAnnotations(result, global.cwd);
+  if (process.env.GITHUB_ACTIONS === 'true' && !global.json) renderAnnotations(result, output, global.cwd);
   context.exitCode = result.ok ? 0 : 1;
 }
 
@@ -51,10 +51,10 @@ function colorDiff(line: string, output: Output): string {
 }
 
 /** GitHub Actions workflow commands: each problem shows up on the file in the pull request. */
-function renderAnnotations(result: CheckResult, cwd: string): void {
+function renderAnnotations(result: CheckResult, output: Output, cwd: string): void {
   for (const problem of result.problems) {
     const file = problem.file ? ` file=${displayPath(cwd, problem.file)}` : '';
     const message = problem.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    process.stdout.write(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${message}\n`);
+    output.annotation(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${message}`);
   }
 }
