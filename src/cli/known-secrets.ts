@@ -32,11 +32,11 @@ function pgpassPasswords(env: NodeJS.ProcessEnv): string[] {
 
 /** `password` of every service in PGSERVICEFILE (or ~/.pg_service.conf) and PGSYSCONFDIR/pg_service.conf. */
 function servicePasswords(env: NodeJS.ProcessEnv): string[] {
-  const { parse } = require('ini') as { parse: (text: string) => Record<string, unknown> };
   const files = [env.PGSERVICEFILE ?? join(homedir(), '.pg_service.conf'), ...(env.PGSYSCONFDIR ? [join(env.PGSYSCONFDIR, 'pg_service.conf')] : [])];
   return files.flatMap((file) => {
     const text = readOptional(file);
     if (text === undefined) return [];
+    const { parse } = require('ini') as { parse: (text: string) => Record<string, unknown> };
     return Object.values(parse(text)).flatMap((service) => {
       const password = (service as Record<string, unknown> | undefined)?.password;
       return typeof password === 'string' ? [password] : [];

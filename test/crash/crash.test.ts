@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { execa } from 'execa';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -194,5 +195,40 @@ describe('two migrates on the embedded database at once', () => {
     } finally {
       await pg.close();
     }
+  });
+});
+
+describe('generate --watch and a manual generate at once', () => {
+  it('one migration for one change, and a consistent tree', async () => {
+    const project = createTempProject({ files: FILES });
+    const child = execa(process.execPath, [join(REPO_ROOT, 'bin', 'sections.js'), 'generate', '--watch'], {
+      cwd: project.dir,
+      env: { NO_COLOR: '1', SECTIONS_CACHE_DIR: SHARED_CACHE_DIR },
+      reject: false,
+      all: true,
+    });
+    let seen = '';
+    child.all!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+    });
+    const waitFor = async (pattern: RegExp) => {
+      while (!pattern.test(seen)) {
+        if (child.exitCode !== null) throw new Error(`the watcher exited:\n${seen}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    await waitFor(/generated: \d+ files written, migration 0000_init/);
+    project.write('db/core/schema.ts', project.read('db/core/schema.ts').replace(" });\n", ", nick: text('nick') });\n"));
+    const manual = await runCli(['--json', 'generate', '--name', 'manual'], { cwd: project.dir });
+    expect(manual.exitCode, manual.stderr).toBe(0);
+    await waitFor(/generated:[^\n]*\n(?:.*\n)*?.*generated:/);
+    child.kill('SIGINT');
+    expect((await child).exitCode).toBe(0);
+    const journal = JSON.parse(project.read('db/migrations/meta/_journal.json')) as { entries: { tag: string }[] };
+    expect(journal.entries.map((entry) => entry.tag)).toEqual(['0000_init', expect.stringMatching(/^0001_(manual|core)$/)]);
+    const sqlFiles = Object.keys(project.snapshot()).filter((file) => file.endsWith('.sql'));
+    expect(sqlFiles).toHaveLength(2);
+    const checked = await runCli(['check'], { cwd: project.dir });
+    expect(checked.exitCode, checked.stderr).toBe(0);
   });
 });
