@@ -1,7 +1,7 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 import { sampleFiles, VENDOR_SCHEMA } from './sample-project.js';
@@ -42,6 +42,34 @@ async function diverged(branchNames: readonly (string | undefined)[] = ['vendor_
   return { base, main, branch };
 }
 
+/**
+ * The usual divergence is built once and copied for each test: every test changes its copies only.
+ */
+let template: { readonly base: Record<string, string>; readonly mainDir: string; readonly branchDir: string } | undefined;
+const templateDirs: string[] = [];
+afterAll(() => {
+  for (const dir of templateDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function copyOfDiverged(): Promise<Diverged> {
+  if (!template) {
+    const built = await diverged();
+    const keep = (project: TempProject) => {
+      const dir = mkdtempSync(join(REPO_ROOT, '.tmp', 'rebase-template-'));
+      cpSync(project.dir, dir, { recursive: true });
+      templateDirs.push(dir);
+      return dir;
+    };
+    template = { base: built.base, mainDir: keep(built.main), branchDir: keep(built.branch) };
+  }
+  const copy = (dir: string) => {
+    const project = createTempProject();
+    cpSync(dir, project.dir, { recursive: true });
+    return project;
+  };
+  return { base: template.base, main: copy(template.mainDir), branch: copy(template.branchDir) };
+}
+
 /** The merge as git leaves it once meta/ and sections.sum are taken from main: both .sql files kept. */
 function mergeTakingMainsMeta({ main, branch }: Diverged): void {
   for (const file of Object.keys(main.snapshot())) {
@@ -72,7 +100,7 @@ async function expectRefused(project: TempProject, args: readonly string[], mess
 
 describe('generate --rebase, in every state a merge or an interrupted run leaves', () => {
   it('main\'s meta taken, both .sql kept: this branch\'s migration is renumbered after main\'s', async () => {
-    const diverged_ = await diverged();
+    const diverged_ = await copyOfDiverged();
     mergeTakingMainsMeta(diverged_);
     const { main, branch } = diverged_;
     const out = JSON.parse(await ok(branch, ['--json', 'generate', '--rebase'])) as { removed: string[]; migration: { tag: string } };
@@ -85,7 +113,7 @@ describe('generate --rebase, in every state a merge or an interrupted run leaves
   });
 
   it('the journal and sum checked out from before the migration (or a run killed before its journal): regenerated, never deleted', async () => {
-    const { base, branch } = await diverged();
+    const { base, branch } = await copyOfDiverged();
     const city = branch.read(`${M}/0001_vendor_city.sql`);
     branch.write(JOURNAL, base[JOURNAL]!);
     branch.write(SUM, base[SUM]!);
@@ -101,7 +129,7 @@ describe('generate --rebase, in every state a merge or an interrupted run leaves
   });
 
   it('a journal merged by hand with both entries: this branch\'s entry (not in main\'s sum) is regenerated', async () => {
-    const diverged_ = await diverged();
+    const diverged_ = await copyOfDiverged();
     mergeTakingMainsMeta(diverged_);
     const { branch } = diverged_;
     const journal = JSON.parse(branch.read(JOURNAL)) as { entries: { idx: number; when: number; tag: string }[] };
@@ -113,7 +141,7 @@ describe('generate --rebase, in every state a merge or an interrupted run leaves
   });
 
   it('a journal merged by hand with this branch\'s entry before main\'s: refused, nothing written', async () => {
-    const diverged_ = await diverged();
+    const diverged_ = await copyOfDiverged();
     mergeTakingMainsMeta(diverged_);
     const { branch } = diverged_;
     const journal = JSON.parse(branch.read(JOURNAL)) as { entries: { idx: number; when: number; tag: string }[] };
@@ -123,7 +151,7 @@ describe('generate --rebase, in every state a merge or an interrupted run leaves
   });
 
   it('sections.sum left with conflict markers: the journal\'s order decides', async () => {
-    const diverged_ = await diverged();
+    const diverged_ = await copyOfDiverged();
     mergeTakingMainsMeta(diverged_);
     const { branch, main } = diverged_;
     const theirs = main.read(SUM).split('\n');
@@ -177,7 +205,7 @@ describe('generate --rebase, in every state a merge or an interrupted run leaves
   });
 
   it('a hand-written statement in this branch\'s migration: refused, nothing lost', async () => {
-    const diverged_ = await diverged();
+    const diverged_ = await copyOfDiverged();
     const { branch } = diverged_;
     branch.write(`${M}/0001_vendor_city.sql`, `${CITY}\n--> statement-breakpoint\nUPDATE "vendor_profile" SET "city" = 'Oslo';`);
     await ok(branch, ['generate', '--rehash']);
@@ -186,7 +214,7 @@ describe('generate --rebase, in every state a merge or an interrupted run leaves
   });
 
   it('nothing to rebase: --rebase is a plain generate', async () => {
-    const { branch } = await diverged();
+    const { branch } = await copyOfDiverged();
     const before = branch.snapshot();
     const out = JSON.parse(await ok(branch, ['--json', 'generate', '--rebase'])) as { removed: string[]; migration: unknown };
     expect(out).toMatchObject({ removed: [], migration: null });
@@ -194,7 +222,7 @@ describe('generate --rebase, in every state a merge or an interrupted run leaves
   });
 
   it('a rebase killed after it replaced the migration but before the journal: the next generate completes it', async () => {
-    const diverged_ = await diverged();
+    const diverged_ = await copyOfDiverged();
     mergeTakingMainsMeta(diverged_);
     const { branch } = diverged_;
     const killedAt = (call: RegExp) => {
