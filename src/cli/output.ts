@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { redactSecrets } from '../redact.js';
+import { redactSecrets, redactValue } from '../redact.js';
 
 export interface OutputOptions {
   readonly json: boolean;
@@ -8,6 +8,8 @@ export interface OutputOptions {
   readonly color: boolean;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
+  /** The passwords this invocation knows of (see knownSecrets): masked in every line, whatever else is. */
+  readonly secrets?: readonly string[];
 }
 
 /**
@@ -28,31 +30,38 @@ export class Output {
   info(line = ''): void {
     this.clearProgress();
     if (this.options.json || this.options.quiet) return;
-    this.options.stdout.write(`${redactSecrets(line)}\n`);
+    this.options.stdout.write(`${this.redact(line)}\n`);
   }
 
   /** Only with --verbose; to stderr so it never mixes with results. */
   debug(line: string): void {
     if (!this.options.verbose) return;
     this.clearProgress();
-    this.options.stderr.write(`${this.color.dim(redactSecrets(line))}\n`);
+    this.options.stderr.write(`${this.color.dim(this.redact(line))}\n`);
+  }
+
+  /** Something the user waits on (another process's lock): stderr, so --json keeps stdout clean. */
+  notice(line: string): void {
+    if (this.options.quiet) return;
+    this.clearProgress();
+    this.options.stderr.write(`${this.color.dim(this.redact(line))}\n`);
   }
 
   warn(line: string): void {
     if (this.options.quiet && !this.options.verbose) return;
     this.clearProgress();
-    this.options.stderr.write(`${this.color.yellow('warning')} ${redactSecrets(line)}\n`);
+    this.options.stderr.write(`${this.color.yellow('warning')} ${this.redact(line)}\n`);
   }
 
   error(line: string): void {
     this.clearProgress();
-    this.options.stderr.write(`${this.color.red('error')} ${redactSecrets(line)}\n`);
+    this.options.stderr.write(`${this.color.red('error')} ${this.redact(line)}\n`);
   }
 
   /** Detail lines under an error, indented. */
   errorDetail(line: string): void {
     this.clearProgress();
-    this.options.stderr.write(`  ${redactSecrets(line)}\n`);
+    this.options.stderr.write(`  ${this.redact(line)}\n`);
   }
 
   /**
@@ -78,7 +87,23 @@ export class Output {
   /** The one JSON document of a --json run. */
   json(value: unknown): void {
     this.clearProgress();
-    this.options.stdout.write(`${redactSecrets(JSON.stringify(value, null, 2))}\n`);
+    this.options.stdout.write(`${this.redact(JSON.stringify(redactValue(value, this.options.secrets), null, 2))}\n`);
+  }
+
+  /** A GitHub Actions workflow command: stdout, as Actions reads it. */
+  annotation(line: string): void {
+    this.clearProgress();
+    this.options.stdout.write(`${this.redact(line)}\n`);
+  }
+
+  /** Text commander writes (help, its own errors), as it formats it. */
+  raw(stream: 'stdout' | 'stderr', text: string): void {
+    this.clearProgress();
+    this.options[stream].write(this.redact(text));
+  }
+
+  private redact(text: string): string {
+    return redactSecrets(text, this.options.secrets);
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { loadConfig } from '../config/load-config.js';
+import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { UserError } from '../errors.js';
@@ -11,6 +11,8 @@ import { emptySchemaText } from '../edit/project-layout.js';
 import { configRelative, DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
+import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 import type { FileStatus, PlannedFile } from '../planned-file.js';
 
 export interface AddSectionOptions {
@@ -21,6 +23,8 @@ export interface AddSectionOptions {
   readonly dryRun?: boolean;
   /** For tests that make a write fail. */
   readonly fs?: FileSystem;
+  /** How long to wait for another command working on the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface AddSectionResult {
@@ -39,7 +43,16 @@ export interface AddSectionResult {
 export async function addSection(options: AddSectionOptions): Promise<AddSectionResult> {
   const { name } = options;
   assertSectionName(name);
-  const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
+  const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  return withProjectLock(dirname(location.configFile), 'add-section', options.lock, async (lock) => {
+    const { config, loader } = await loadLocatedConfig(location);
+    loader.dispose();
+    return addSectionHoldingLock(options, config, lock);
+  });
+}
+
+async function addSectionHoldingLock(options: AddSectionOptions, config: ResolvedConfig, lock: ProjectLock): Promise<AddSectionResult> {
+  const { name } = options;
   const configShown = displayPath(options.cwd, config.configFile);
   if (config.sections.some((section) => section.name === name)) throw new UserError(`section "${name}" already exists in ${configShown}`);
 
@@ -60,7 +73,7 @@ export async function addSection(options: AddSectionOptions): Promise<AddSection
   }
 
   const dryRun = options.dryRun ?? false;
-  const outcomes = await applyPlan({ files }, { dryRun, fs: options.fs });
+  const outcomes = await applyPlan({ files }, { lock, dryRun, fs: options.fs });
   return {
     dryRun,
     section: name,

@@ -1,16 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { loadLocatedConfig, locateConfig } from '../config/load-config.js';
+import { dirname } from 'node:path';
+import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
 import { displayPath } from '../display-path.js';
 import { isSectionsError, SectionsError } from '../errors.js';
-import { parseColumnSpec } from '../edit/column-spec.js';
+import { parseColumnSpec, type ColumnSpec } from '../edit/column-spec.js';
 import { loadEditModel } from '../edit/load-edit-model.js';
 import { appendTableToSchema } from '../edit/schema-module-edit.js';
 import { defineTable } from '../edit/table-definition.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
+import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 import type { Progress } from '../progress.js';
 import type { FileStatus } from '../planned-file.js';
-import { generate, type GenerateResult } from './generate.js';
+import { generateUnderLock, type GenerateResult } from './generate.js';
 
 export interface AddTableOptions {
   readonly cwd: string;
@@ -27,6 +30,8 @@ export interface AddTableOptions {
   readonly progress?: Progress;
   /** For tests that make a write fail. */
   readonly fs?: FileSystem;
+  /** How long to wait for another command working on the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface AddTableResult {
@@ -50,7 +55,12 @@ export interface AddTableResult {
  */
 export async function addTable(options: AddTableOptions): Promise<AddTableResult> {
   const specs = (options.columns ?? []).map(parseColumnSpec);
-  const { config, loader } = await loadLocatedConfig(await locateConfig({ cwd: options.cwd, configFile: options.config }));
+  const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  return withProjectLock(dirname(location.configFile), 'add-table', options.lock, (lock) => addTableHoldingLock(options, specs, location, lock));
+}
+
+async function addTableHoldingLock(options: AddTableOptions, specs: readonly ColumnSpec[], location: ConfigLocation, lock: ProjectLock): Promise<AddTableResult> {
+  const { config, loader } = await loadLocatedConfig(location);
   options.progress?.('loading section schemas');
   const model = await loadEditModel(config, options.cwd, loader).finally(() => loader.dispose());
   const table = defineTable(model, options.section, options.table, specs);
@@ -60,13 +70,13 @@ export async function addTable(options: AddTableOptions): Promise<AddTableResult
   const content = appendTableToSchema(await readFile(schemaFile, 'utf8'), shownAs, table);
 
   const dryRun = options.dryRun ?? false;
-  const [outcome] = await applyPlan({ files: [{ path: schemaFile, content, ownership: 'generated', kind: 'schema', section: section.name }] }, { dryRun, fs: options.fs });
+  const [outcome] = await applyPlan({ files: [{ path: schemaFile, content, ownership: 'generated', kind: 'schema', section: section.name }] }, { lock, dryRun, fs: options.fs });
   const sectionsWithoutTables = model.sections.filter((other) => other !== section && other.tables.length === 0 && other.extraTables.length === 0).map((other) => other.name);
   const result = { dryRun, section: section.name, table: table.name, exportName: table.exportName, schemaFile, schemaStatus: outcome!.status, sectionsWithoutTables };
   if (dryRun || options.generate === false || sectionsWithoutTables.length > 0) return { ...result, generate: null };
 
   try {
-    const generated = await generate({ cwd: options.cwd, config: options.config, name: `add_${table.name}`, shadowUrl: options.shadowUrl, progress: options.progress });
+    const generated = await generateUnderLock({ cwd: options.cwd, config: options.config, name: `add_${table.name}`, shadowUrl: options.shadowUrl, progress: options.progress }, lock);
     return { ...result, generate: generated };
   } catch (error) {
     if (!isSectionsError(error)) throw error;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
 import type { ModuleLoader } from '../config/module-loader.js';
@@ -14,7 +14,8 @@ import { comparePlan } from '../plan/apply-plan.js';
 import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
 import { createStamp, readValidStamp, sourcesChanged, writeStamp } from '../plan/generation-stamp.js';
-import { registerUrlSecrets } from '../redact.js';
+import { withProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 
 export type CheckProblemKind =
   | 'migration-missing'
@@ -31,7 +32,8 @@ export type CheckProblemKind =
   | 'unlisted-sql'
   | 'duplicate-index'
   | 'edited'
-  | 'sum-unreadable';
+  | 'sum-unreadable'
+  | 'merge-conflict';
 
 export interface CheckProblem {
   readonly kind: CheckProblemKind;
@@ -50,6 +52,8 @@ export interface CheckOptions {
   readonly config?: string | undefined;
   readonly shadowUrl?: string | undefined;
   readonly progress?: Progress;
+  /** How long to wait for a command writing the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface CheckResult {
@@ -58,7 +62,7 @@ export interface CheckResult {
   readonly problems: readonly CheckProblem[];
 }
 
-const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sql', 'duplicate-index', 'sum-unreadable']);
+const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sql', 'duplicate-index', 'sum-unreadable', 'merge-conflict']);
 
 /**
  * `sections check`: "what generate would write" against the disk, plus the section boundaries and
@@ -66,6 +70,11 @@ const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sq
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  // Held while reading, so that no generate commits halfway through what check compares.
+  return withProjectLock(dirname(location.configFile), 'check', options.lock, () => checkHoldingLock(options, location));
+}
+
+async function checkHoldingLock(options: CheckOptions, location: ConfigLocation): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
   const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
 
@@ -89,7 +98,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location: ConfigLocation, options: CheckOptions): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
   const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
-  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
   const folder = await readMigrationFolder(config.migrationsDir);
   const sumText = await readFile(sumFilePath(folder.dir), 'utf8').catch(() => undefined);
   const folderIssues = inspectMigrationFolder(folder, sumText);

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
@@ -8,9 +9,10 @@ import { findForeignKeyViolations, findImportViolations, type BoundaryViolation 
 import { applyPlan } from '../plan/apply-plan.js';
 import type { MetadataSource } from '../engine/migrated-metadata.js';
 import type { Progress } from '../progress.js';
-import { createStamp, readValidStamp, sourcesChanged, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
+import { createStamp, readValidStamp, removeStamp, sourcesChanged, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
+import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
-import { registerUrlSecrets } from '../redact.js';
 
 export interface GenerateOptions {
   readonly cwd: string;
@@ -31,6 +33,8 @@ export interface GenerateOptions {
   readonly rebase?: boolean;
   /** Accept edits of generated migrations by recording their new hashes in sections.sum. */
   readonly rehash?: boolean;
+  /** How long to wait for another command working on the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface GenerateResult {
@@ -68,13 +72,23 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   const renames = (options.renames ?? []).map(parseRenameSpec);
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  return withProjectLock(dirname(location.configFile), 'generate', options.lock, (lock) => generateHoldingLock(options, location, lock, renames));
+}
+
+/** `generate` for a caller that already holds the project lock (`add-table`). */
+export async function generateUnderLock(options: GenerateOptions, lock: ProjectLock): Promise<GenerateResult> {
+  const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
+  return generateHoldingLock(options, location, lock, (options.renames ?? []).map(parseRenameSpec));
+}
+
+async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
   if (!options.rebase && !options.rehash && !options.force) {
     const stamp = await readValidStamp(location, options.shadowUrl);
     if (stamp) return unchangedResult(stamp, options);
   }
   const { config, loader } = await loadLocatedConfig(location);
   try {
-    return await generateWith(config, loader, renames, location, options);
+    return await generateWith(config, loader, lock, renames, location, options);
   } finally {
     loader.dispose();
   }
@@ -83,11 +97,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 async function generateWith(
   config: ResolvedConfig,
   loader: ModuleLoader,
+  lock: ProjectLock,
   renames: readonly RenameSpec[],
   location: ConfigLocation,
   options: GenerateOptions,
 ): Promise<GenerateResult> {
-  registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
   const { buildGeneratePlan } = await import('../plan/generate-plan.js');
   const built = await buildGeneratePlan({
     config,
@@ -104,12 +118,14 @@ async function generateWith(
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
   const violations = [...foreignKeyViolations, ...(await findImportViolations(config))];
-  const outcomes = await applyPlan(built.plan, { dryRun: options.dryRun ?? false, force: options.force ?? false });
   const sections = built.model.sections.map((section) => ({
     name: section.name,
     tables: [...section.tables.map((table) => table.name), ...section.extraTables],
     typesFile: section.config.typesFile,
   }));
+  // The stamp goes before the commit and comes back after it: it never vouches for a tree it did not see.
+  if (!options.dryRun) await removeStamp(config);
+  const outcomes = await applyPlan(built.plan, { lock, dryRun: options.dryRun ?? false, force: options.force ?? false });
   if (!options.dryRun) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations, options.shadowUrl));
 
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';

@@ -12,6 +12,8 @@ import { DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
 import { TSCONFIG_TEXT, tsconfigProblem } from '../edit/tsconfig.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
+import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 import type { FileStatus, PlannedFile } from '../planned-file.js';
 
 /**
@@ -29,6 +31,8 @@ export interface InitOptions {
   readonly dryRun?: boolean;
   /** For tests that make a write fail. */
   readonly fs?: FileSystem;
+  /** How long to wait for another command working on the project, and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface InitResult {
@@ -47,6 +51,10 @@ export interface InitResult {
  * in .gitignore. Refuses, writing nothing, if any section file or config already exists.
  */
 export async function init(options: InitOptions): Promise<InitResult> {
+  return withProjectLock(options.cwd, 'init', options.lock, (lock) => initHoldingLock(options, lock));
+}
+
+async function initHoldingLock(options: InitOptions, lock: ProjectLock): Promise<InitResult> {
   const { cwd } = options;
   const sections = newSections(options.sections);
   const existing = [
@@ -83,7 +91,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   ];
 
   const dryRun = options.dryRun ?? false;
-  const outcomes = await applyPlan({ files }, { dryRun, fs: options.fs });
+  const outcomes = await applyPlan({ files }, { lock, dryRun, fs: options.fs });
   return {
     dryRun,
     sections: sections.map((section) => section.name),

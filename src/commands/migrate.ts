@@ -1,11 +1,13 @@
 import { loadConfig } from '../config/load-config.js';
+import type { Database } from '../database/database.js';
 import { OperationError, UserError } from '../errors.js';
-import { readMigrationFolder } from '../migrations/migration-folder.js';
+import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
 import { applyMigration } from '../migrate/apply-migration.js';
 import { ensureLedger, LEDGER, readLedger, STATE } from '../migrate/ledger.js';
 import { acquireMigrationLock, releaseMigrationLock } from '../migrate/lock.js';
 import { computeMigrationStates, hashSql, type MigrationState } from '../migrate/migration-state.js';
 import { connectTarget, type TargetSource } from '../migrate/target.js';
+import { withProjectLock } from '../plan/project-lock.js';
 
 export interface MigrateOptions {
   readonly cwd: string;
@@ -17,8 +19,10 @@ export interface MigrateOptions {
   readonly dryRun?: boolean;
   /** Apply pending migrations older than the newest applied one (e.g. merged from a branch). */
   readonly allowOutOfOrder?: boolean;
-  /** How long to wait for another migrate's lock. Default 60 s. */
+  /** How long to wait for another migrate's lock (and for a command writing the project). Default 60 s. */
   readonly lockTimeoutMs?: number;
+  /** Told once when this run waits for another process's lock. */
+  readonly onLockWait?: (message: string) => void;
   readonly connectTimeoutMs?: number;
   /** Mark a failed migration as applied or rolled back, instead of migrating. */
   readonly resolve?: { readonly tag: string; readonly as: 'applied' | 'rolled-back' } | undefined;
@@ -44,8 +48,28 @@ export interface MigrateResult {
  */
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
-  const folder = await readMigrationFolder(config.migrationsDir);
-  const db = await connectTarget(config, options.cwd, { url: options.url, local: options.local, env: options.env, connectTimeoutMs: options.connectTimeoutMs }, 'migrate');
+  const lock = { timeoutMs: options.lockTimeoutMs, onWait: options.onLockWait };
+  const folder = await withProjectLock(config.rootDir, 'migrate', lock, () => readMigrationFolder(config.migrationsDir));
+  const connection = await connectTarget(
+    config,
+    options.cwd,
+    { url: options.url, local: options.local, env: options.env, connectTimeoutMs: options.connectTimeoutMs, embedded: { command: 'migrate', readOnly: options.dryRun ?? false, lock } },
+    'migrate',
+  );
+  const { db, target, source } = connection;
+  const result = (applied: readonly string[], migrations: readonly MigrationState[]): MigrateResult => ({
+    target,
+    targetSource: source,
+    dryRun: options.dryRun ?? false,
+    applied,
+    resolved: null,
+    migrations,
+  });
+  if (!db) {
+    // A dry run on an embedded database not created yet: everything would run.
+    const migrations = computeMigrationStates(folder, [], []);
+    return result(pendingOf(folder, migrations).map((migration) => migration.entry.tag), migrations);
+  }
   try {
     if (db.kind === 'server') {
       options.progress?.('waiting for the migration lock');
@@ -55,10 +79,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     const { applied, states } = await readLedger(db);
     const migrations = computeMigrationStates(folder, applied, states);
 
-    if (options.resolve) return { ...(await resolveMigration(db, folder, options.resolve, migrations)), target: db.target, targetSource: db.source };
+    if (options.resolve) return { ...(await resolveMigration(db, folder, options.resolve, migrations)), target, targetSource: source };
 
     refuseUnsafe(migrations, options.allowOutOfOrder ?? false);
-    const pending = folder.migrations.filter((migration) => migrations.find((state) => state.tag === migration.entry.tag)?.status === 'pending');
+    const pending = pendingOf(folder, migrations);
     if (!options.dryRun) {
       for (const [index, migration] of pending.entries()) {
         options.progress?.(`applying ${migration.entry.tag} (${index + 1}/${pending.length})`);
@@ -66,11 +90,15 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       }
     }
     const after = options.dryRun ? migrations : computeMigrationStates(folder, (await readLedger(db)).applied, []);
-    return { target: db.target, targetSource: db.source, dryRun: options.dryRun ?? false, applied: pending.map((migration) => migration.entry.tag), resolved: null, migrations: after };
+    return result(pending.map((migration) => migration.entry.tag), after);
   } finally {
     if (db.kind === 'server') await releaseMigrationLock(db);
     await db.close();
   }
+}
+
+function pendingOf(folder: MigrationFolder, migrations: readonly MigrationState[]) {
+  return folder.migrations.filter((migration) => migrations.find((state) => state.tag === migration.entry.tag)?.status === 'pending');
 }
 
 /** Nothing is applied while anything is wrong: every problem is checked before the first statement. */
@@ -96,8 +124,8 @@ function refuseUnsafe(migrations: readonly MigrationState[], allowOutOfOrder: bo
 }
 
 async function resolveMigration(
-  db: Awaited<ReturnType<typeof connectTarget>>,
-  folder: Awaited<ReturnType<typeof readMigrationFolder>>,
+  db: Database,
+  folder: MigrationFolder,
   resolve: NonNullable<MigrateOptions['resolve']>,
   migrations: readonly MigrationState[],
 ): Promise<Omit<MigrateResult, 'target' | 'targetSource'>> {

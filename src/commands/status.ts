@@ -3,6 +3,8 @@ import { readMigrationFolder } from '../migrations/migration-folder.js';
 import { readLedger } from '../migrate/ledger.js';
 import { computeMigrationStates, type MigrationState } from '../migrate/migration-state.js';
 import { connectTarget, type TargetSource } from '../migrate/target.js';
+import { withProjectLock } from '../plan/project-lock.js';
+import type { LockOptions } from '../lock-file.js';
 
 export interface StatusOptions {
   readonly cwd: string;
@@ -13,6 +15,8 @@ export interface StatusOptions {
   readonly local?: boolean | undefined;
   readonly connectTimeoutMs?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** How long to wait for a command writing the project (or using the embedded database), and what to say meanwhile. */
+  readonly lock?: LockOptions;
 }
 
 export interface StatusResult {
@@ -28,13 +32,19 @@ export interface StatusResult {
 /** `sections status`: every migration as applied / pending / modified / failed / missing-locally. Reads only. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
-  const folder = await readMigrationFolder(config.migrationsDir);
-  const db = await connectTarget(config, options.cwd, { url: options.url, local: options.local, env: options.env, connectTimeoutMs: options.connectTimeoutMs }, 'status');
+  const folder = await withProjectLock(config.rootDir, 'status', options.lock, () => readMigrationFolder(config.migrationsDir));
+  const { db, target, source } = await connectTarget(
+    config,
+    options.cwd,
+    { url: options.url, local: options.local, env: options.env, connectTimeoutMs: options.connectTimeoutMs, embedded: { command: 'status', readOnly: true, lock: options.lock } },
+    'status',
+  );
   try {
-    const { applied, states } = await readLedger(db);
+    // An embedded database not created yet has nothing applied.
+    const { applied, states } = db ? await readLedger(db) : { applied: [], states: [] };
     const migrations = computeMigrationStates(folder, applied, states);
-    return { target: db.target, targetSource: db.source, upToDate: migrations.every((state) => state.status === 'applied'), migrations };
+    return { target, targetSource: source, upToDate: migrations.every((state) => state.status === 'applied'), migrations };
   } finally {
-    await db.close();
+    await db?.close();
   }
 }

@@ -4,6 +4,7 @@ import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
 import type { SectionsConfig } from './define-config.js';
 import type { ResolvedConfig, ResolvedSection } from './resolved-config.js';
+import { findPathProblems } from './config-paths.js';
 import { createModuleLoader, type ModuleLoader } from './module-loader.js';
 
 export const CONFIG_FILE_NAMES = [
@@ -125,12 +126,29 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     };
   });
 
-  const [first, ...rest] = problems;
-  if (first) throw new UserError(first, rest);
-
   const migrationsDir = at(config.migrations);
   // init's layout keeps connections/ beside schemas/ and migrations/ (src/shared/database/…).
   const databaseDir = sections[0] ? dirname(dirname(dirname(sections[0].schemaFile))) : dirname(migrationsDir);
+  const connectionsDir = config.connections ? at(config.connections) : resolve(databaseDir, 'connections');
+  const templatesDir = config.templates ? at(config.templates) : undefined;
+  const configured = (key: string, given: string | undefined, path: string) => (given === undefined ? [] : [{ key, given, path }]);
+  problems.push(
+    ...findPathProblems(rootDir, {
+      written: [
+        ...sections.flatMap((section) => [
+          ...configured(`sections.${section.name}.types`, config.sections[section.name]!.types, section.typesFile),
+          ...configured(`sections.${section.name}.features`, config.sections[section.name]!.features, section.featuresDir),
+        ]),
+        ...configured('features', config.features, featuresRoot),
+        ...configured('connections', config.connections, connectionsDir),
+      ],
+      templates: configured('templates', config.templates, templatesDir ?? '')[0],
+      migrations: { key: 'migrations', given: config.migrations, path: migrationsDir },
+    }).map((problem) => `${name}: ${problem}`),
+  );
+  const [first, ...rest] = problems;
+  if (first) throw new UserError(first, rest);
+
   return {
     configFile,
     rootDir,
@@ -141,8 +159,8 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     databaseLocal: config.database?.local ?? false,
     dataDir: at(config.database?.dataDir ?? '.sections/pglite'),
     shadowUrl: config.shadow?.url,
-    connectionsDir: config.connections ? at(config.connections) : resolve(databaseDir, 'connections'),
-    templatesDir: config.templates ? at(config.templates) : undefined,
+    connectionsDir,
+    templatesDir,
     publicIdReferences: config.publicIdReferences ?? {},
     missingStubs: config.missingStubs ?? 'error',
     cacheDir: cacheDirOf(configFile),

@@ -1,13 +1,12 @@
 import pg from 'pg';
 import { OperationError } from '../errors.js';
-import { redactSecrets, redactUrl, registerUrlSecrets } from '../redact.js';
+import { redactSecrets, redactUrl } from '../redact.js';
 import { databaseOver, type Database } from './database.js';
 
 export const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Connects to a server, telling apart the failures a user fixes differently. */
 export async function connectServer(url: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<Database> {
-  registerUrlSecrets(url);
   const target = redactUrl(url);
   let client: pg.Client;
   try {

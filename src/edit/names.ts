@@ -1,12 +1,8 @@
-import { SECTION_NAME } from '../config/config-schema.js';
 import { UserError } from '../errors.js';
-import { CONNECTION_MODULES } from '../scaffold/connection-modules.js';
+import { MAX_IDENTIFIER_BYTES, sectionNameProblem } from '../model/name-rules.js';
 import { POSTGRES_RESERVED_WORDS } from './reserved-words.js';
 
 const SQL_NAME = /^[a-z][a-z0-9_]*$/;
-
-/** PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated, so two names can collide. */
-export const MAX_IDENTIFIER_BYTES = 63;
 
 /**
  * A table or column name we are willing to create: lowercase snake_case, not reserved, and short
@@ -35,10 +31,8 @@ export function camelCase(name: string): string {
   return name.replace(/_+([a-z0-9])/g, (_, char: string) => char.toUpperCase()).replace(/_+$/, '');
 }
 
-/** A section name `init` and `add-section` accept: an identifier, and no connection module's name. */
+/** A section name `init` and `add-section` accept: the rules every section's name is held to. */
 export function assertSectionName(name: string): void {
-  if (name.includes('/') || name.includes('\\')) throw new UserError(`section name "${name}": no path separators; the section's folder is placed beside the others`);
-  if (name.includes('..')) throw new UserError(`section name "${name}": no ".."`);
-  if (!SECTION_NAME.test(name)) throw new UserError(`section name "${name}": use an identifier: a lowercase letter, then letters, digits or _`);
-  if (CONNECTION_MODULES.includes(name)) throw new UserError(`section name "${name}": connections/${name}.ts is shared by every section; pick another name`);
+  const problem = sectionNameProblem(name);
+  if (problem) throw new UserError(problem);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Database } from '../database/database.js';
 import { bootPglite, pgliteDatabase, PGLITE_VERSION } from '../database/pglite.js';
 import { writeJsonFile } from '../json-file.js';
+import { acquireLockFile } from '../lock-file.js';
 import { continuesHistory, countUserObjects, type CommittedHistory, type EngineBackend, type HistoryDatabase } from './engine-backend.js';
 import { createAtomically, pristineCluster, scratchDir, type ClusterSource } from './pristine-cluster.js';
 
@@ -65,21 +66,10 @@ interface ClusterRecord extends CommittedHistory {
  */
 async function openHistoryCluster(pristine: string, history: readonly string[], extensions: readonly string[], maxGrowthBytes: number): Promise<HistoryDatabase | undefined> {
   const cluster = `${pristine}-shared`;
-  const { lock } = await import('proper-lockfile');
-  // Set when the cluster cannot be trusted (another process may have used it): removed before
-  // the lock is released, and the next run copies it afresh.
-  let compromised = false;
-  const unlock = await lock(cluster, {
-    lockfilePath: `${cluster}.lock`,
-    realpath: false,
-    retries: 0,
-    // A process killed while holding the lock frees it after this long.
-    stale: 30_000,
-    onCompromised: () => {
-      compromised = true;
-    },
-  }).catch(() => undefined);
-  if (!unlock) return undefined;
+  // No waiting: a run that finds the history cluster busy works in a scratch copy instead.
+  const lock = await acquireLockFile(`${cluster}.lock`, { command: 'generate', what: 'the history cluster', timeoutMs: 0 }).catch(() => undefined);
+  if (!lock) return undefined;
+  const unlock = () => lock.release();
 
   const copyPristine = () => createAtomically(cluster, (temp) => cp(pristine, temp, { recursive: true }));
   const boot = async () => {
@@ -110,7 +100,7 @@ async function openHistoryCluster(pristine: string, history: readonly string[], 
         await writeJsonFile(join(cluster, RECORD_FILE), record);
       },
       close: async (discard) => {
-        let remove = discard || compromised;
+        let remove = discard;
         try {
           if (!remove && !open.closed) remove = (await databaseBytes(db)) > record.bytes + maxGrowthBytes;
         } finally {

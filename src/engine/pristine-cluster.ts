@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bootPglite, PGLITE_VERSION } from '../database/pglite.js';
+import { isRunning } from '../lock-file.js';
 import { shippedClusterArchive, unpackCluster } from './empty-cluster.js';
 
 /**
@@ -70,14 +71,4 @@ async function removeScratchOfDeadProcesses(cacheDir: string): Promise<void> {
       if (pid && !isRunning(Number(pid))) await rm(join(cacheDir, entry), { recursive: true, force: true });
     }),
   );
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -6,8 +6,7 @@ import { connectServer } from '../database/connect-server.js';
 import type { Database } from '../database/database.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
-import { registerUrlSecrets } from '../redact.js';
-import { connectPglite } from './connect-pglite.js';
+import { connectPglite, type PgliteTargetOptions } from './connect-pglite.js';
 import { assertPostgresUrl } from '../database/server-url.js';
 
 /** Where the target came from, as messages name it. */
@@ -32,6 +31,17 @@ export interface TargetOptions {
   readonly local?: boolean | undefined;
   readonly env?: NodeJS.ProcessEnv;
   readonly connectTimeoutMs?: number;
+  /** For the embedded database: the command taking its lock, and whether it only reads (then nothing is created). */
+  readonly embedded: PgliteTargetOptions;
+}
+
+/** The target, connected. */
+export interface TargetConnection {
+  /** Where it points and why, password redacted. */
+  readonly target: string;
+  readonly source: TargetSource;
+  /** `undefined`: the embedded database does not exist yet, and the command only reads (nothing is applied there). */
+  readonly db: Database | undefined;
 }
 
 /**
@@ -73,11 +83,12 @@ export async function readDotEnv(config: ResolvedConfig): Promise<Readonly<Recor
 }
 
 /** Connects to the resolved target; `target` says where it points and why, password redacted. */
-export async function connectTarget(config: ResolvedConfig, cwd: string, options: TargetOptions, command: string): Promise<Database & { readonly source: TargetSource }> {
+export async function connectTarget(config: ResolvedConfig, cwd: string, options: TargetOptions, command: string): Promise<TargetConnection> {
   const target = resolveTarget(config, options, { command, cwd, dotEnv: await readDotEnv(config) });
   if (target.kind === 'server') {
-    registerUrlSecrets(target.url, options.env ?? process.env);
-    return { ...(await connectServer(target.url, options.connectTimeoutMs)), source: target.source };
+    const db = await connectServer(target.url, options.connectTimeoutMs);
+    return { target: db.target, source: target.source, db };
   }
-  return { ...(await connectPglite(target.dataDir, config.cacheDir, `embedded PGlite in ${displayPath(cwd, target.dataDir)}`)), source: target.source };
+  const shown = `embedded PGlite in ${displayPath(cwd, target.dataDir)}`;
+  return { target: shown, source: target.source, db: await connectPglite(target.dataDir, config.cacheDir, shown, options.embedded) };
 }

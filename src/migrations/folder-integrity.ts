@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { MigrationEntry, MigrationFolder } from './migration-folder.js';
+import type { MigrationFolder } from './migration-folder.js';
 import { hashMigration, parseSumFile, SUM_FILE_NAME } from './sum-file.js';
 
-export type FolderIssueKind = 'missing-sql' | 'missing-snapshot' | 'unlisted-sql' | 'duplicate-index' | 'edited' | 'sum-unreadable';
+export type FolderIssueKind = 'missing-sql' | 'missing-snapshot' | 'unlisted-sql' | 'duplicate-index' | 'edited' | 'sum-unreadable' | 'merge-conflict';
 
 export interface FolderIssue {
   readonly kind: FolderIssueKind;
@@ -18,7 +18,17 @@ export function inspectMigrationFolder(folder: MigrationFolder, sumText: string 
   const issues: FolderIssue[] = [];
   for (const migration of folder.migrations) {
     if (migration.sql === undefined) {
-      issues.push({ kind: 'missing-sql', file: migration.sqlFile, message: `the journal lists "${migration.entry.tag}" but ${basename(migration.sqlFile)} is missing` });
+      issues.push({
+        kind: 'missing-sql',
+        file: migration.sqlFile,
+        message: `the journal lists "${migration.entry.tag}" but ${basename(migration.sqlFile)} is missing; restore it (e.g. \`git checkout -- ${basename(migration.sqlFile)}\` in the migrations folder)`,
+      });
+    } else if (hasConflictMarkers(migration.sql)) {
+      issues.push({
+        kind: 'merge-conflict',
+        file: migration.sqlFile,
+        message: `${basename(migration.sqlFile)} holds merge conflict markers (two branches wrote a migration of this name); keep the version of the branch you merge into, which may be applied already, then run \`sections generate\``,
+      });
     }
   }
   const last = folder.migrations.at(-1);
@@ -46,11 +56,13 @@ export function inspectMigrationFolder(folder: MigrationFolder, sumText: string 
     } else {
       for (const migration of folder.migrations) {
         const recorded = entries.find((entry) => entry.file === basename(migration.sqlFile));
-        if (recorded && migration.sql !== undefined && recorded.hash !== hashMigration(migration.sql)) {
+        if (recorded && migration.sql !== undefined && !hasConflictMarkers(migration.sql) && recorded.hash !== hashMigration(migration.sql)) {
           issues.push({
             kind: 'edited',
             file: migration.sqlFile,
-            message: `${basename(migration.sqlFile)} was edited after it was generated (its hash differs from ${SUM_FILE_NAME}); undo the edit, or accept it with \`sections generate --rehash\``,
+            message:
+              `${basename(migration.sqlFile)} was edited after it was generated (its hash differs from ${SUM_FILE_NAME}); undo the edit, or accept it with \`sections generate --rehash\`; ` +
+              'if a merge brought this branch\'s migration under the same name, keep the version of the branch you merge into, then run `sections generate`',
           });
         }
       }
@@ -59,13 +71,7 @@ export function inspectMigrationFolder(folder: MigrationFolder, sumText: string 
   return issues;
 }
 
-/** Migrations that arrived from another branch's numbering: unlisted files, and journal entries reusing an index. */
-export function branchMigrations(folder: MigrationFolder): { readonly entries: readonly MigrationEntry[]; readonly unlisted: readonly string[] } {
-  const seen = new Set<number>();
-  const entries = folder.migrations.filter((migration) => {
-    const duplicate = seen.has(migration.entry.idx);
-    seen.add(migration.entry.idx);
-    return duplicate;
-  });
-  return { entries, unlisted: folder.unlistedSqlFiles };
+/** Lines git leaves in a file it could not merge. */
+function hasConflictMarkers(text: string): boolean {
+  return /^(<{7}|>{7}) /m.test(text) && /^={7}\r?$/m.test(text);
 }

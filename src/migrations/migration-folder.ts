@@ -73,7 +73,9 @@ async function readJournal(file: string): Promise<Journal> {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`, [
+      'after a merge: take the meta/ folder and sections.sum of the branch you merge into, keep every .sql file, then run `sections generate --rebase`',
+    ]);
   }
   const journal = parsed as Partial<Journal>;
   if (!journal || !Array.isArray(journal.entries) || journal.dialect !== 'postgresql') {

@@ -4,6 +4,8 @@ import type { ModuleLoader } from '../config/module-loader.js';
 import { UserError } from '../errors.js';
 import type { EnumModel, ProjectModel, SectionModel, TableModel } from './project-model.js';
 import { qualifiedName } from './project-model.js';
+import { findNameProblems, sectionNameProblem } from './name-rules.js';
+import { findPublicIdReferenceProblems } from './config-references.js';
 import { describeSchemaExports } from './schema-entities.js';
 import { createTableMatcher, exactPattern, normalizePattern, type PatternSubject } from './table-pattern.js';
 
@@ -22,18 +24,20 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string, load
     })),
   );
 
-  const problems: string[] = [];
+  const problems: string[] = config.sections.flatMap((section) => sectionNameProblem(section.name) ?? []);
   const described = loaded.map(({ section, exports }) => {
     const entities = describeSchemaExports(section.name, exports, config.drizzleCasing);
     if (entities.tables.length === 0 && section.extraTables.length === 0) {
       problems.push(`section "${section.name}": ${displayPath(cwd, section.schemaFile)} exports no table; add one with \`sections add-table ${section.name} <table>\``);
     }
+    problems.push(...findNameProblems(section, entities.tables, entities.enums));
     return { section, exports, ...entities };
   });
 
   problems.push(...findDuplicateOwners(described.flatMap((entry) => entry.tables), 'table'));
   problems.push(...findDuplicateOwners(described.flatMap((entry) => entry.enums), 'enum'));
   problems.push(...findDuplicateExtraTables(config.sections, described.flatMap((entry) => entry.tables)));
+  problems.push(...findPublicIdReferenceProblems(config.publicIdReferences, described.flatMap((entry) => entry.tables)));
 
   const everyTable: OwnedSubject[] = [
     ...described.flatMap((entry) => entry.tables),

@@ -1,6 +1,7 @@
 import type { CasingCache } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { drizzleOrm, drizzleOrmCasing, drizzleOrmPgCore } from '../commonjs-packages.js';
+import { UserError } from '../errors.js';
 import type { ColumnModel, EnumModel, ForeignKeyModel, TableModel } from './project-model.js';
 
 const { is } = drizzleOrm();
@@ -23,7 +24,7 @@ export function describeSchemaExports(
   const enums = new Map<unknown, EnumModel>();
   for (const [exportName, value] of Object.entries(exports)) {
     if (is(value, pgCore.PgTable) && !tables.has(value)) {
-      tables.set(value, describeTable(section, exportName, value, casingCache));
+      tables.set(value, describeUserTable(section, exportName, value, casingCache));
     } else if (pgCore.isPgEnum(value) && !enums.has(value)) {
       enums.set(value, {
         name: value.enumName,
@@ -35,6 +36,19 @@ export function describeSchemaExports(
     }
   }
   return { tables: [...tables.values()], enums: [...enums.values()] };
+}
+
+/**
+ * The schema's own code runs here (a `references(() => …)` callback, a column builder): what it
+ * throws is the user's to fix, named by section and export, not a crash of sections.
+ */
+function describeUserTable(section: string, exportName: string, table: PgTable, casing: CasingCache): TableModel {
+  try {
+    return describeTable(section, exportName, table, casing);
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new UserError(`section "${section}": table export ${exportName}: its definition throws (a references(() => …) callback?): ${message}`);
+  }
 }
 
 function describeTable(section: string, exportName: string, table: PgTable, casing: CasingCache): TableModel {

@@ -7,6 +7,8 @@ export interface FileSystem {
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
   mkdir(path: string): Promise<void>;
+  /** The names in a folder; none when it does not exist. */
+  list(dir: string): Promise<string[]>;
 }
 
 export const nodeFileSystem: FileSystem = {
@@ -24,4 +26,5 @@ export const nodeFileSystem: FileSystem = {
   mkdir: async (path) => {
     await fs.mkdir(path, { recursive: true });
   },
+  list: (dir) => fs.readdir(dir).catch(() => []),
 };

@@ -7,13 +7,16 @@ import { startMigratedMetadata, type MetadataSource } from '../engine/migrated-m
 import type { MigrationFolder } from '../migrations/migration-folder.js';
 import { planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { RenameSpec } from '../migrations/renames.js';
+import { assertExtraTablesCreated } from '../model/config-references.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel } from '../model/project-model.js';
 import { prepareFolder } from '../migrations/prepare-folder.js';
+import { assertRebaseKeepsStatements } from '../migrations/rebase.js';
 import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
 import { planScaffold } from '../scaffold/plan-scaffold.js';
 import type { PlannedFile } from '../planned-file.js';
 import type { Progress } from '../progress.js';
+import { assertOutputPaths } from './output-paths.js';
 import type { Plan } from './plan.js';
 
 export interface GeneratePlanOptions {
@@ -57,7 +60,7 @@ export interface GeneratePlan {
 export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<GeneratePlan> {
   const progress = options.progress ?? (() => undefined);
   const { config } = options;
-  const { folder, deletions, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
+  const { folder, deletions, removed, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
   const history: MigrationToRun[] = folder.migrations.map((entry) => ({
     tag: entry.entry.tag,
     sql: entry.sql!,
@@ -68,9 +71,13 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
 
   let model: ProjectModel;
   let migration: PlannedMigration | undefined;
+  let stubs: PlannedFile[];
   try {
     progress('loading section schemas');
     model = await loadProjectModel(config, options.cwd, options.loader);
+    stubs = await planScaffold(model);
+    const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
+    assertOutputPaths(config, [...typesFiles, ...stubs], options.loader.loadedFiles(), options.cwd);
     progress('diffing schemas against the last snapshot');
     migration = await planMigration({
       model,
@@ -80,6 +87,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
       acceptDropAndCreate: options.acceptDropAndCreate ?? false,
       now: options.now ?? Date.now(),
     });
+    assertRebaseKeepsStatements(removed, folder.migrations.map((entry) => entry.sql!), migration?.sql);
   } catch (error) {
     await migrated.abandon();
     throw error;
@@ -94,6 +102,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   loadSerializer().catch(() => undefined);
   const { metadata, source } = await migrated.complete(next);
   assertEveryTableOwned(model, metadata);
+  assertExtraTablesCreated(model, metadata.tables.map((table) => ({ name: table.name, schema: table.schema ?? 'public' })));
 
   progress('serializing types per section');
   const types = await planSectionTypes(model, metadata);
@@ -103,7 +112,8 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     ownership: 'generated',
     kind: 'sum',
   };
-  const stubs = await planScaffold(model);
   const files = [...(migration?.files ?? []), ...(history.length > 0 || next ? [sum] : []), ...types, ...stubs];
-  return { model, folder, migration, plan: { files, deletions }, metadataFrom: source, loadedFiles: options.loader.loadedFiles() };
+  // A migration --rebase regenerates under its old name is written, not removed.
+  const written = new Set(files.map((file) => file.path));
+  return { model, folder, migration, plan: { files, deletions: deletions.filter((path) => !written.has(path)) }, metadataFrom: source, loadedFiles: options.loader.loadedFiles() };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/resolved-config.js';
@@ -113,6 +113,14 @@ async function readStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir
 
 function engineFlag(shadowUrlFlag: string | undefined): string | null {
   return shadowUrlFlag ? serverAddress(shadowUrlFlag, 'the shadow database URL') : null;
+}
+
+/**
+ * Called before a commit replaces any file: a stamp must never vouch for a tree it did not see,
+ * and a run killed between the commit and {@link writeStamp} leaves none.
+ */
+export async function removeStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<void> {
+  await rm(stampPath(location), { force: true });
 }
 
 export async function writeStamp(config: ResolvedConfig, stamp: GenerationStamp): Promise<void> {

@@ -1,9 +1,8 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
+import { entityName } from '../model/name-rules.js';
 import type { ProjectModel, SectionModel, TableModel } from '../model/project-model.js';
 import type { PlannedFile } from '../planned-file.js';
-import { UserError } from '../errors.js';
-import { CONNECTION_MODULES } from './connection-modules.js';
 import { findPublicIdReferences } from './public-id-references.js';
 import { renderTemplate } from './render-template.js';
 import { loadTemplates, type TemplateName } from './templates.js';
@@ -15,11 +14,6 @@ import { loadTemplates, type TemplateName } from './templates.js';
  * section its executor over one database transaction.
  */
 export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> {
-  for (const section of model.sections) {
-    if (CONNECTION_MODULES.includes(section.name)) {
-      throw new UserError(`section "${section.name}": its connection module would be connections/${section.name}.ts, which every section shares; rename the section`);
-    }
-  }
   const templates = await loadTemplates(model.config.templatesDir);
   const render = (name: TemplateName, values: Record<string, string>) => renderTemplate(templates[name].file, templates[name].text, values);
   const files: PlannedFile[] = [];
@@ -40,12 +34,6 @@ export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> 
 }
 
 type Render = (name: TemplateName, values: Record<string, string>) => string;
-
-/** The seed's folders drop the section's own prefix: vendor_inventory in vendor → `inventory/`. */
-export function entityName(section: string, table: string): string {
-  const bare = table.startsWith(`${section}_`) && table.length > section.length + 1 ? table.slice(section.length + 1) : table;
-  return bare.replace(/_/g, '-');
-}
 
 function repositoryPath(section: SectionModel, table: TableModel): string {
   const entity = entityName(section.name, table.name);

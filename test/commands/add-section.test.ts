@@ -37,7 +37,9 @@ describe('sections add-section', () => {
     const before = project.snapshot();
     const cases: [string, RegExp][] = [
       ['a/b', /^error section name "a\/b": no path separators/],
-      ['..', /^error section name "\.\.": no "\.\."$/],
+      ['..', /^error section name "\.\.": no path separators, "\.\." or NUL; it names the section's folders$/],
+      ['node_modules', /^error section name "node_modules": reserved \(it would name the folder or file of something else\); pick another name$/],
+      ['pool', /^error section name "pool": reserved/],
       ['Billing', /^error section name "Billing": use an identifier/],
       ['2nd', /^error section name "2nd": use an identifier/],
       ['vendor', /^error section "vendor" already exists in sections\.config\.ts$/],

@@ -3,6 +3,7 @@ import type { AddSectionResult } from '../../commands/add-section.js';
 import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 
 export function registerAddSection(program: Command, context: CliContext): void {
   program
@@ -10,11 +11,12 @@ export function registerAddSection(program: Command, context: CliContext): void 
     .description('create a section: its schema folder beside the others, an empty schema, and its entry in the config')
     .argument('<name>', 'the section name, an identifier (e.g. billing)')
     .option('--dry-run', 'print what would change; write nothing')
-    .action(async (name: string, flags: { dryRun?: boolean }) => {
+    .addOption(lockTimeoutOption())
+    .action(async (name: string, flags: { dryRun?: boolean; lockTimeout: number }) => {
       const global = context.global();
       const output = context.output();
       const { addSection } = await import('../../commands/add-section.js');
-      const result = await addSection({ cwd: global.cwd, config: global.config, name, dryRun: flags.dryRun });
+      const result = await addSection({ cwd: global.cwd, config: global.config, name, dryRun: flags.dryRun, lock: lockOptions(flags.lockTimeout, output) });
       if (global.json) output.json({ ok: true, ...result });
       else renderAddSection(result, output, global.cwd);
     });

@@ -4,6 +4,7 @@ import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
 import { count } from '../count.js';
 import type { Output } from '../output.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -17,8 +18,9 @@ export function registerAddTable(program: Command, context: CliContext): void {
     .option('--no-generate', 'only edit the schema; do not generate the migration and types')
     .option('--shadow-url <url>', 'for generate: run the migrations on this PostgreSQL server instead of the embedded PGlite')
     .option('--dry-run', 'print what would change; write nothing')
+    .addOption(lockTimeoutOption())
     .addHelpText('after', "\nExample:\n  $ sections add-table vendor vendor_payout --column 'amount:numeric(12,2):notnull' --column 'vendor_id:integer:notnull:references=vendor_profile.id'")
-    .action(async (section: string, table: string, flags: { column?: string[]; generate: boolean; shadowUrl?: string; dryRun?: boolean }) => {
+    .action(async (section: string, table: string, flags: { column?: string[]; generate: boolean; shadowUrl?: string; dryRun?: boolean; lockTimeout: number }) => {
       const global = context.global();
       const output = context.output();
       const { addTable } = await import('../../commands/add-table.js');
@@ -32,6 +34,7 @@ export function registerAddTable(program: Command, context: CliContext): void {
         shadowUrl: flags.shadowUrl,
         dryRun: flags.dryRun,
         progress: (step) => output.progress(step),
+        lock: lockOptions(flags.lockTimeout, output),
       });
       output.clearProgress();
       if (global.json) output.json({ ok: true, ...result });

@@ -3,6 +3,7 @@ import type { CheckResult } from '../../commands/check.js';
 import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
 import { count } from '../count.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 import type { Output } from '../output.js';
 
 export function registerCheck(program: Command, context: CliContext): void {
@@ -10,22 +11,23 @@ export function registerCheck(program: Command, context: CliContext): void {
     .command('check')
     .description('fail when a migration, types file or stub is stale or a section boundary is broken (for CI; writes nothing)')
     .option('--shadow-url <url>', 'run the migrations on this PostgreSQL server instead of the embedded PGlite (never your working database)')
+    .addOption(lockTimeoutOption('a command writing this project'))
     .addHelpText('after', '\nExit codes: 0 all good, 1 problems found, 2 config or usage error.')
-    .action(async (flags: { shadowUrl?: string }) => {
-      await runCheckAction(context, flags.shadowUrl);
+    .action(async (flags: { shadowUrl?: string; lockTimeout: number }) => {
+      await runCheckAction(context, flags.shadowUrl, flags.lockTimeout);
     });
 }
 
 /** Shared with `sections generate --check`, the alias for users of kysely-codegen's --verify. */
-export async function runCheckAction(context: CliContext, shadowUrl: string | undefined): Promise<void> {
+export async function runCheckAction(context: CliContext, shadowUrl: string | undefined, lockTimeout: number): Promise<void> {
   const global = context.global();
   const output = context.output();
   const { check } = await import('../../commands/check.js');
-  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, progress: (step) => output.progress(step) });
+  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, progress: (step) => output.progress(step), lock: lockOptions(lockTimeout, output) });
   output.clearProgress();
   if (global.json) output.json(result);
   else renderCheck(result, output, global.cwd);
-  if (process.env.GITHUB_ACTIONS === 'true' && !global.json) renderAnnotations(result, global.cwd);
+  if (process.env.GITHUB_ACTIONS === 'true' && !global.json) renderAnnotations(result, output, global.cwd);
   context.exitCode = result.ok ? 0 : 1;
 }
 
@@ -51,10 +53,10 @@ function colorDiff(line: string, output: Output): string {
 }
 
 /** GitHub Actions workflow commands: each problem shows up on the file in the pull request. */
-function renderAnnotations(result: CheckResult, cwd: string): void {
+function renderAnnotations(result: CheckResult, output: Output, cwd: string): void {
   for (const problem of result.problems) {
     const file = problem.file ? ` file=${displayPath(cwd, problem.file)}` : '';
     const message = problem.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    process.stdout.write(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${message}\n`);
+    output.annotation(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${message}`);
   }
 }

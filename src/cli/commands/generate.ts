@@ -5,6 +5,7 @@ import type { CliContext } from '../context.js';
 import { count } from '../count.js';
 import { displayPath } from '../../display-path.js';
 import type { Output } from '../output.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 
 const collect = (value: string, previous: string[] | boolean | undefined): string[] => [...(Array.isArray(previous) ? previous : []), value];
 
@@ -19,14 +20,15 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--dry-run', 'print what would change; write nothing')
     .option('--force', 'regenerate scaffolded files even if they exist')
     .option('--rebase', 'renumber migrations from another branch after the journal\'s and regenerate them')
-.option('--watch', 'regenerate whenever the config or a schema changes (Ctrl-C to stop)')
+    .option('--watch', 'regenerate whenever the config or a schema changes (Ctrl-C to stop)')
     .option('--check', 'alias of `sections check` (like kysely-codegen --verify): compare, write nothing')
     .option('--rehash', 'accept edits of generated migrations (record their new hashes in sections.sum)')
+    .addOption(lockTimeoutOption())
     .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name')
-    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; check?: boolean; watch?: boolean }) => {
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; check?: boolean; watch?: boolean; lockTimeout: number }) => {
       if (flags.check) {
         const { runCheckAction } = await import('./check.js');
-        return runCheckAction(context, flags.shadowUrl);
+        return runCheckAction(context, flags.shadowUrl, flags.lockTimeout);
       }
       // commander keeps whichever of the two came last; together they contradict each other.
       if (context.argv.includes('--no-rename') && context.argv.some((arg) => arg === '--rename' || arg.startsWith('--rename='))) {
@@ -46,6 +48,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
         rebase: flags.rebase,
         rehash: flags.rehash,
         progress: (step: string) => output.progress(step),
+        lock: lockOptions(flags.lockTimeout, output),
       };
       if (flags.watch) return watchAction(options, output);
       const { generate } = await import('../../commands/generate.js');
@@ -75,9 +78,8 @@ async function watchAction(options: GenerateOptions, output: Output): Promise<vo
   });
   output.info(output.color.dim('watching the config and schema folders; Ctrl-C to stop'));
   await new Promise<void>((resolve) => {
-    // Our listener stays registered until the watcher is closed: signal-exit (proper-lockfile's,
-    // which frees the engine's lock) re-raises a signal that no other listener is left to handle,
-    // and the process would die by it instead of closing the watcher and exiting 0.
+    // Ctrl-C closes the watcher (waiting for a run in progress, so its locks are released) before
+    // the process ends, with exit code 0.
     const stop = () => {
       void watcher.close().then(() => {
         process.off('SIGINT', stop);

@@ -3,6 +3,7 @@ import type { InitResult, InitSections } from '../../commands/init.js';
 import { displayPath } from '../../display-path.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 import type { Output } from '../output.js';
 
 interface InitFlags {
@@ -10,6 +11,7 @@ interface InitFlags {
   readonly empty?: boolean;
   readonly example?: boolean;
   readonly dryRun?: boolean;
+  readonly lockTimeout: number;
 }
 
 export function registerInit(program: Command, context: CliContext): void {
@@ -20,13 +22,14 @@ export function registerInit(program: Command, context: CliContext): void {
     .option('--empty', 'no sections yet; add them with `sections add-section <name>`')
     .option('--example', 'three example sections (core, vendor, customer) with one table each')
     .option('--dry-run', 'print what would be written; write nothing')
+    .addOption(lockTimeoutOption())
     .addHelpText('after', '\nExamples:\n  $ sections init --sections core,billing\n  $ sections init --empty\n  $ sections init --example')
     .action(async (flags: InitFlags) => {
       const global = context.global();
       const output = context.output();
       const { init, parseSectionNames } = await import('../../commands/init.js');
       const sections = initSections(flags, parseSectionNames);
-      const result = await init({ cwd: global.cwd, sections, dryRun: flags.dryRun });
+      const result = await init({ cwd: global.cwd, sections, dryRun: flags.dryRun, lock: lockOptions(flags.lockTimeout, output) });
       if (global.json) output.json({ ok: true, ...result });
       else renderInit(result, sections, output, global.cwd);
     });

@@ -1,16 +1,11 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { MigrateResult } from '../../commands/migrate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { renderMigrationStates, renderTarget } from './status.js';
+import { lockTimeoutOption } from './lock-timeout.js';
 import { addTargetOptions } from './target-options.js';
-
-const seconds = (value: string): number => {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new InvalidArgumentError('expected a number of seconds');
-  return parsed;
-};
 
 export function registerMigrate(program: Command, context: CliContext): void {
   const command = program
@@ -19,7 +14,7 @@ export function registerMigrate(program: Command, context: CliContext): void {
   addTargetOptions(command)
     .option('--dry-run', 'list what would run, in order; apply nothing')
     .option('--allow-out-of-order', 'apply pending migrations older than the newest applied one')
-    .option('--lock-timeout <seconds>', 'how long to wait for another migrate', seconds, 60)
+    .addOption(lockTimeoutOption('another migrate (and a command writing this project)'))
     .option('--resolve <name>', 'mark a failed migration as --applied or --rolled-back')
     .option('--applied', 'with --resolve: the failed migration is in fact applied')
     .option('--rolled-back', 'with --resolve: the failed migration left nothing behind; it will run again')
@@ -40,6 +35,7 @@ export function registerMigrate(program: Command, context: CliContext): void {
         lockTimeoutMs: flags.lockTimeout * 1000,
         resolve: flags.resolve ? { tag: flags.resolve, as: flags.applied ? 'applied' : 'rolled-back' } : undefined,
         progress: (step) => output.progress(step),
+        onLockWait: (message) => output.notice(message),
       });
       output.clearProgress();
       if (global.json) output.json({ ok: true, ...result });

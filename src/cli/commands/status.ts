@@ -3,6 +3,7 @@ import type { MigrationState } from '../../migrate/migration-state.js';
 import type { TargetSource } from '../../migrate/target.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
+import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 import { addTargetOptions } from './target-options.js';
 
 export function registerStatus(program: Command, context: CliContext): void {
@@ -10,11 +11,12 @@ export function registerStatus(program: Command, context: CliContext): void {
     .command('status')
     .description('show each migration as applied / pending / modified / failed / missing-locally (exit 1 unless up to date)');
   addTargetOptions(command)
-    .action(async (flags: { url?: string; local?: boolean }) => {
+    .addOption(lockTimeoutOption('a command writing this project or using its embedded database'))
+    .action(async (flags: { url?: string; local?: boolean; lockTimeout: number }) => {
       const global = context.global();
       const output = context.output();
       const { status } = await import('../../commands/status.js');
-      const result = await status({ cwd: global.cwd, config: global.config, url: flags.url, local: flags.local });
+      const result = await status({ cwd: global.cwd, config: global.config, url: flags.url, local: flags.local, lock: lockOptions(flags.lockTimeout, output) });
       if (global.json) output.json({ ok: result.upToDate, ...result });
       else {
         renderTarget(result, output);

@@ -1,0 +1,107 @@
+import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
+import { SECTION_NAME } from '../config/config-schema.js';
+import type { ResolvedSection } from '../config/resolved-config.js';
+import type { EnumModel, TableModel } from './project-model.js';
+
+/** PostgreSQL's NAMEDATALEN - 1: a longer identifier is silently truncated, so two names can collide. */
+export const MAX_IDENTIFIER_BYTES = 63;
+
+/** The connection modules every section shares beside its own `connections/<section>.ts`. */
+export const CONNECTION_MODULES: readonly string[] = ['pool', 'transaction'];
+
+/**
+ * Folder and file names a section may not take: `node_modules` (tools skip it, git ignores it),
+ * the shared connection modules' (its own would be theirs), and names Windows reserves for devices.
+ */
+const RESERVED_SECTION_NAMES = new Set(['node_modules', ...CONNECTION_MODULES, 'con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])]);
+
+/** Why a section name cannot be used (it names folders, files and variables), or undefined. */
+export function sectionNameProblem(name: string): string | undefined {
+  if (/[/\\\0]/.test(name) || name.includes('..')) return `section name "${name}": no path separators, ".." or NUL; it names the section's folders`;
+  if (!SECTION_NAME.test(name)) return `section name "${name}": use an identifier: a lowercase letter, then letters, digits or _`;
+  if (RESERVED_SECTION_NAMES.has(name.toLowerCase())) return `section name "${name}": reserved (it would name the folder or file of something else); pick another name`;
+  return undefined;
+}
+
+/** The seed's folders drop the section's own prefix: vendor_inventory in vendor → `inventory/`. */
+export function entityName(section: string, table: string): string {
+  const bare = table.startsWith(`${section}_`) && table.length > section.length + 1 ? table.slice(section.length + 1) : table;
+  return bare.replace(/_/g, '-');
+}
+
+/**
+ * The names a schema module declares must be safe to turn into files and TypeScript: a table
+ * name becomes its stubs' folder and file names, its key and interface in the types file and its
+ * classes in the stubs. Every problem names the section and the table.
+ */
+export function findNameProblems(section: ResolvedSection, tables: readonly TableModel[], enums: readonly EnumModel[]): string[] {
+  const where = `section "${section.name}"`;
+  const problems: string[] = [];
+  for (const table of tables) {
+    const what = `${where}: table "${displayName(table)}"`;
+    if (/[/\\\0]/.test(table.name) || table.name.includes('..') || /^\.*$/.test(table.name)) {
+      problems.push(`${what}: a table name cannot hold a path separator, ".." or NUL, nor be only dots (its stubs are files named after it)`);
+    }
+    problems.push(...lengthProblem(table.name, what), ...lengthProblem(table.schema, `${what}: its schema "${table.schema}"`));
+    for (const column of table.columns) problems.push(...lengthProblem(column.name, `${what}: column "${column.name}"`));
+  }
+  for (const entity of enums) problems.push(...lengthProblem(entity.name, `${where}: enum "${entity.name}"`));
+  problems.push(...findDuplicates(where, tables), ...findCollisions(section, tables, enums));
+  return problems;
+}
+
+function lengthProblem(name: string, what: string): string[] {
+  const bytes = Buffer.byteLength(name, 'utf8');
+  return bytes > MAX_IDENTIFIER_BYTES ? [`${what} is ${bytes} bytes; PostgreSQL keeps only ${MAX_IDENTIFIER_BYTES} and would truncate it`] : [];
+}
+
+/** Two table objects with one name in one section: drizzle-kit would keep one of them silently. */
+function findDuplicates(where: string, tables: readonly TableModel[]): string[] {
+  const seen = new Map<string, TableModel>();
+  const problems: string[] = [];
+  for (const table of tables) {
+    const key = `${table.schema}.${table.name}`;
+    const first = seen.get(key);
+    if (first) problems.push(`${where}: table "${displayName(table)}" is defined twice (exports ${first.exportName} and ${table.exportName}); keep one`);
+    else seen.set(key, table);
+  }
+  return problems;
+}
+
+/**
+ * Names derived from different tables that come out the same: `x_item_1` and `x_item1` are both
+ * `xItem1` / `XItem1`, and the types file would not compile. File names are compared without
+ * case, as macOS and Windows do.
+ */
+function findCollisions(section: ResolvedSection, tables: readonly TableModel[], enums: readonly EnumModel[]): string[] {
+  const rules: { readonly what: string; readonly of: (table: TableModel) => string }[] = [
+    { what: 'their stub folder', of: (table) => entityName(section.name, table.name).toLowerCase() },
+    { what: 'their key in the types file', of: (table) => `${table.schema}.${section.codegen.camelCase ? toKyselyCamelCase(table.name) : table.name}` },
+    { what: 'their type name in the types file and stubs', of: (table) => toKyselyPascalCase(table.name) },
+  ];
+  const problems: string[] = [];
+  for (const rule of rules) {
+    const byName = new Map<string, TableModel>();
+    for (const table of tables) {
+      const name = rule.of(table);
+      const other = byName.get(name);
+      if (other && !sameTable(other, table)) {
+        problems.push(`section "${section.name}": tables "${displayName(other)}" and "${displayName(table)}" both become ${name.replace(/^public\./, '')}, ${rule.what}; rename one`);
+      } else byName.set(name, table);
+    }
+  }
+  const typeNames = new Map(tables.map((table) => [toKyselyPascalCase(table.name), table]));
+  for (const entity of enums) {
+    const table = typeNames.get(toKyselyPascalCase(entity.name));
+    if (table) problems.push(`section "${section.name}": enum "${entity.name}" and table "${displayName(table)}" both become type ${toKyselyPascalCase(entity.name)} in the types file; rename one`);
+  }
+  return problems;
+}
+
+function sameTable(a: TableModel, b: TableModel): boolean {
+  return a.schema === b.schema && a.name === b.name;
+}
+
+function displayName(table: Pick<TableModel, 'schema' | 'name'>): string {
+  return table.schema === 'public' ? table.name : `${table.schema}.${table.name}`;
+}
