@@ -13,6 +13,7 @@ import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
 import { createStamp, readValidStamp, writeStamp } from '../plan/generation-stamp.js';
 import { registerUrlSecrets } from '../redact.js';
+import { lintProblems } from './lint.js';
 
 export type CheckProblemKind =
   | 'migration-missing'
@@ -27,7 +28,8 @@ export type CheckProblemKind =
   | 'unlisted-sql'
   | 'duplicate-index'
   | 'edited'
-  | 'sum-unreadable';
+  | 'sum-unreadable'
+  | 'lint';
 
 export interface CheckProblem {
   readonly kind: CheckProblemKind;
@@ -37,6 +39,12 @@ export interface CheckProblem {
   readonly message: string;
   /** A unified diff, for stale types. */
   readonly diff?: string;
+  /** For `lint` problems: the rule, the statement's line and text, its table, and the safe recipe. */
+  readonly rule?: string;
+  readonly line?: number;
+  readonly table?: string | null;
+  readonly statement?: string;
+  readonly recipe?: string;
 }
 
 export interface CheckOptions {
@@ -44,6 +52,8 @@ export interface CheckOptions {
   readonly config?: string | undefined;
   readonly shadowUrl?: string | undefined;
   readonly progress?: Progress;
+  /** Lint the migrations that this git ref's sections.sum does not list (else the last one). */
+  readonly base?: string | undefined;
 }
 
 export interface CheckResult {
@@ -69,13 +79,17 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     // Nothing the output depends on changed since a run that found the tree clean.
     for (const violation of stamp.foreignKeyViolations) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
     for (const violation of await findImportViolations(config)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
-    return { ok: problems.length === 0, problems };
+    problems.push(...(await lintProblems({ config, cwd: options.cwd, base: options.base, unchangedInputs: stamp.inputs })));
+    return { ok: !problems.some((problem) => problem.severity === 'error'), problems };
   }
 
   const config = await loadLocatedConfig(location);
   registerUrlSecrets(options.shadowUrl ?? config.shadowUrl);
   const { loadProjectModel } = await import('../model/load-project-model.js');
   const model = await loadProjectModel(config, options.cwd);
+  // Started now so PostgreSQL's parser loads while generate's plan is built; its problems come last.
+  const linting = lintProblems({ config, cwd: options.cwd, base: options.base, model });
+  linting.catch(() => undefined);
 
   const folder = await readMigrationFolder(config.migrationsDir);
   const sumText = await readFile(sumFilePath(folder.dir), 'utf8').catch(() => undefined);
@@ -95,6 +109,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       await writeStamp(config, await createStamp(config, compared.built.loadedFiles, compared.built.plan, stampSections(compared.built), foreignKeyViolations));
     }
   }
+  problems.push(...(await linting));
   return { ok: !problems.some((problem) => problem.severity === 'error'), problems };
 }
 

@@ -131,6 +131,7 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     templatesDir: config.templates ? at(config.templates) : undefined,
     publicIdReferences: config.publicIdReferences ?? {},
     missingStubs: config.missingStubs ?? 'error',
+    lintRules: config.lint?.rules ?? {},
     cacheDir: cacheDirOf(configFile),
   };
 }

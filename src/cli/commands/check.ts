@@ -1,26 +1,28 @@
 import type { Command } from 'commander';
-import type { CheckResult } from '../../commands/check.js';
+import type { CheckProblem, CheckResult } from '../../commands/check.js';
 import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
+import { escapeAnnotation, renderLintFinding, writeLintAnnotation, type ShownFinding } from './lint.js';
 
 export function registerCheck(program: Command, context: CliContext): void {
   program
     .command('check')
     .description('fail when a migration, types file or stub is stale or a section boundary is broken (for CI; writes nothing)')
     .option('--shadow-url <url>', 'apply migrations in a temporary database on this server instead of embedded PGlite')
+    .option('--base <ref>', 'lint the migrations that this git ref\'s sections.sum does not list (else the last migration; see `sections lint`)')
     .addHelpText('after', '\nExit codes: 0 all good, 1 problems found, 2 config or usage error.')
-    .action(async (flags: { shadowUrl?: string }) => {
-      await runCheckAction(context, flags.shadowUrl);
+    .action(async (flags: { shadowUrl?: string; base?: string }) => {
+      await runCheckAction(context, flags.shadowUrl, flags.base);
     });
 }
 
 /** Shared with `sections generate --check`, the alias for users of kysely-codegen's --verify. */
-export async function runCheckAction(context: CliContext, shadowUrl: string | undefined): Promise<void> {
+export async function runCheckAction(context: CliContext, shadowUrl: string | undefined, base?: string): Promise<void> {
   const global = context.global();
   const output = context.output();
   const { check } = await import('../../commands/check.js');
-  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, progress: (step) => output.progress(step) });
+  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, base, progress: (step) => output.progress(step) });
   output.clearProgress();
   if (global.json) output.json(result);
   else renderCheck(result, output, global.cwd);
@@ -31,6 +33,11 @@ export async function runCheckAction(context: CliContext, shadowUrl: string | un
 function renderCheck(result: CheckResult, output: Output, cwd: string): void {
   const { color } = output;
   for (const problem of result.problems) {
+    const finding = asFinding(problem);
+    if (finding) {
+      renderLintFinding(finding, output, cwd);
+      continue;
+    }
     const where = problem.file ? `${displayPath(cwd, problem.file)}: ` : '';
     const line = `${color.dim(`[${problem.kind}]`)} ${where}${problem.message}`;
     if (problem.severity === 'error') output.error(line);
@@ -51,8 +58,28 @@ function colorDiff(line: string, output: Output): string {
 /** GitHub Actions workflow commands: each problem shows up on the file in the pull request. */
 function renderAnnotations(result: CheckResult, cwd: string): void {
   for (const problem of result.problems) {
+    const finding = asFinding(problem);
+    if (finding) {
+      writeLintAnnotation(finding, cwd);
+      continue;
+    }
     const file = problem.file ? ` file=${displayPath(cwd, problem.file)}` : '';
-    const message = problem.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    process.stdout.write(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${message}\n`);
+    process.stdout.write(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${escapeAnnotation(problem.message)}\n`);
   }
+}
+
+/** A `lint` problem, printed like `sections lint` prints its findings. */
+function asFinding(problem: CheckProblem): ShownFinding | undefined {
+  if (problem.kind !== 'lint' || !problem.file || problem.line === undefined) return undefined;
+  return {
+    severity: problem.severity,
+    rule: problem.rule ?? problem.kind,
+    file: problem.file,
+    line: problem.line,
+    section: problem.section,
+    table: problem.table ?? null,
+    statement: problem.statement ?? '',
+    reason: problem.message,
+    recipe: problem.recipe ?? '',
+  };
 }

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { displayPath } from '../display-path.js';
+import { writeJsonFile } from '../json-file.js';
+import { readMigrationFolder } from '../migrations/migration-folder.js';
+import type { ProjectModel } from '../model/project-model.js';
+import { packageVersion } from '../package-version.js';
+import { lintMigrations, type LintOutcome } from './lint-migrations.js';
+import { lintProjectOf } from './lint-project.js';
+import { selectLintScope, type LintScope, type LintScopeOptions } from './lint-scope.js';
+import { loadParser, parseMigration } from './parse-migration.js';
+
+export interface RunLintOptions extends LintScopeOptions {
+  readonly config: ResolvedConfig;
+  readonly cwd: string;
+  /** The project model, when the caller has loaded it already; else it is loaded if there is SQL to lint. */
+  readonly model?: ProjectModel | undefined;
+  /**
+   * Hashes of every file the config, the schemas and the migrations come from, from a generation
+   * stamp that still holds: with them, a previous run's findings for the same scope are reused.
+   */
+  readonly unchangedInputs?: Readonly<Record<string, string>> | undefined;
+}
+
+export interface LintReport extends LintOutcome {
+  readonly scope: { readonly from: LintScope['from']; readonly against: string; readonly migrations: readonly string[] };
+}
+
+/** Selects the new migrations, parses them with PostgreSQL's parser and runs every rule. */
+export async function runLint(options: RunLintOptions): Promise<LintReport> {
+  const { config, cwd } = options;
+  const folder = await readMigrationFolder(config.migrationsDir);
+  const scope = await selectLintScope(config, cwd, folder, options);
+  const scopeReport = { from: scope.from, against: scope.against, migrations: scope.migrations.map((migration) => migration.entry.tag) };
+  if (scope.migrations.length === 0) return { scope: scopeReport, findings: [], allowed: [] };
+
+  const key = options.unchangedInputs ? cacheKey(options.unchangedInputs, scopeReport.migrations) : undefined;
+  const cacheFile = join(config.cacheDir, `lint-${hash(config.configFile).slice(0, 16)}.json`);
+  const cached = key ? await readCachedOutcome(cacheFile, key) : undefined;
+  if (cached) return { scope: scopeReport, ...cached };
+
+  // The parser's WebAssembly compiles while the schemas load.
+  const [parser, model] = await Promise.all([
+    loadParser(),
+    options.model ?? import('../model/load-project-model.js').then(({ loadProjectModel }) => loadProjectModel(config, cwd)),
+  ]);
+  const parsed = scope.migrations.map((migration) =>
+    parseMigration(parser, { tag: migration.entry.tag, file: migration.sqlFile, shownAs: displayPath(cwd, migration.sqlFile), sql: migration.sql! }),
+  );
+  const outcome = lintMigrations(parsed, lintProjectOf(model), config.lintRules);
+  // Only a speed-up: a cache that cannot be written means the next run lints again.
+  if (key) await writeJsonFile(cacheFile, { key, outcome }).catch(() => undefined);
+  return { scope: scopeReport, ...outcome };
+}
+
+/** Everything findings depend on: the inputs' hashes, which migrations are in scope, and the tools. */
+function cacheKey(inputs: Readonly<Record<string, string>>, migrations: readonly string[]): string {
+  const tools = ['sections', 'libpg-query'].map((name) => packageVersion(name) ?? '?');
+  return hash(JSON.stringify({ tools, inputs, migrations }));
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** One file per config, like the generation stamp: the last run's findings and what they depended on. */
+async function readCachedOutcome(file: string, key: string): Promise<LintOutcome | undefined> {
+  try {
+    const cached = JSON.parse(await readFile(file, 'utf8')) as { key?: string; outcome?: LintOutcome };
+    return cached.key === key ? cached.outcome : undefined;
+  } catch {
+    return undefined;
+  }
+}
