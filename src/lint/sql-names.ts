@@ -43,6 +43,16 @@ export function hasConstraint(column: ColumnDef, type: Constraint['contype']): b
   return constraintsOf(column).some((constraint) => constraint.contype === type);
 }
 
+/** PostgreSQL's internal type names as a schema spells them. */
+const SPELLED: Readonly<Record<string, string>> = { int2: 'smallint', int4: 'integer', int8: 'bigint', bpchar: 'char', bool: 'boolean', float4: 'real', float8: 'double precision' };
+
+/** The type as a schema would spell it, with its modifiers: `bigint`, `varchar(20)`. */
+export function spelledType(type: TypeName | undefined): string {
+  const name = typeNameOf(type);
+  const modifiers = (type?.typmods ?? []).flatMap((node) => ('A_Const' in node && node.A_Const.ival ? [node.A_Const.ival.ival ?? 0] : []));
+  return `${SPELLED[name] ?? name}${modifiers.length > 0 ? `(${modifiers.join(',')})` : ''}`;
+}
+
 /** serial, bigserial, smallserial: an integer column with a `nextval()` default. */
 export function isSerial(type: TypeName | undefined): boolean {
   return ['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2'].includes(typeNameOf(type));

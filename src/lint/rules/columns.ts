@@ -1,7 +1,7 @@
-import type { ColumnDef, Node, TypeName } from 'libpg-query';
+import type { ColumnDef, Node } from 'libpg-query';
 import type { ParsedStatement } from '../parsed-migration.js';
 import type { Rule, RuleHit, StatementContext } from '../rule.js';
-import { constraintsOf, hasConstraint, isSerial, showTable, stringsOf, tableKey, typeNameOf, walkNodes, type TableRef } from '../sql-names.js';
+import { constraintsOf, hasConstraint, isSerial, showTable, spelledType, stringsOf, tableKey, typeNameOf, walkNodes, type TableRef } from '../sql-names.js';
 import { addedColumns, addedConstraints, commandsOfType } from '../statements.js';
 
 /** Functions PostgreSQL evaluates once for ADD COLUMN … DEFAULT: stable or immutable, so no rewrite. */
@@ -110,15 +110,10 @@ export const changingColumnType: Rule = {
     commandsOfType(context.statement.node, 'AT_AlterColumnType')
       .filter(({ table }) => context.isExisting(table))
       .map(({ table, command }) => {
-        const type = command.def && 'ColumnDef' in command.def ? showType(command.def.ColumnDef.typeName) : 'another type';
+        const type = command.def && 'ColumnDef' in command.def ? spelledType(command.def.ColumnDef.typeName) : 'another type';
         return { table, message: `changes the type of "${command.name}" of "${showTable(table)}" to ${type}: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock` };
       }),
 };
-
-function showType(type: TypeName | undefined): string {
-  const modifiers = (type?.typmods ?? []).flatMap((node) => ('A_Const' in node && node.A_Const.ival ? [node.A_Const.ival.ival ?? 0] : []));
-  return `${typeNameOf(type)}${modifiers.length > 0 ? `(${modifiers.join(',')})` : ''}`;
-}
 
 export const banDropNotNull: Rule = {
   id: 'ban-drop-not-null',

@@ -1,6 +1,6 @@
 import type { ColumnDef } from 'libpg-query';
 import type { Rule, RuleInfo, StatementContext } from '../rule.js';
-import { showTable, typeNameOf } from '../sql-names.js';
+import { showTable, spelledType, typeNameOf } from '../sql-names.js';
 import { declaredColumns } from '../statements.js';
 
 /**
@@ -13,16 +13,8 @@ function typeRule(info: RuleInfo, matches: (column: ColumnDef) => boolean, why: 
     statement: (context: StatementContext) =>
       declaredColumns(context.statement.node)
         .filter(({ column }) => matches(column))
-        .map(({ table, column }) => ({ table, location: column.location, message: `"${showTable(table)}"."${column.colname}" is ${shownType(column)}: ${why}` })),
+        .map(({ table, column }) => ({ table, location: column.location, message: `"${showTable(table)}"."${column.colname}" is ${spelledType(column.typeName)}: ${why}` })),
   };
-}
-
-/** PostgreSQL's internal names as a schema spells them. */
-const SPELLED: Readonly<Record<string, string>> = { int4: 'integer', int2: 'smallint', bpchar: 'char' };
-
-function shownType(column: ColumnDef): string {
-  const name = typeNameOf(column.typeName);
-  return SPELLED[name] ?? name;
 }
 
 const typeIs = (...names: string[]) => (column: ColumnDef) => names.includes(typeNameOf(column.typeName));
