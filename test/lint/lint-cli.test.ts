@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
-import { runCli } from '../helpers/run-cli.js';
-import { createTempProject, type TempProject } from '../helpers/temp-project.js';
+import { runCli, SHARED_CACHE_DIR } from '../helpers/run-cli.js';
+import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 import { CORE_SCHEMA, SAMPLE_CONFIG, sampleFiles, VENDOR_SCHEMA } from '../generate/sample-project.js';
 
 const NO_SERVER = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
@@ -169,5 +170,27 @@ describe('section-aware rules on a real three-section project', () => {
     expect(referenced.reason).toContain('vendor_inventory.core_part_public_id (section "vendor")');
     expect(referenced.reason).toContain('wishlist.core_part_public_id (section "customer")');
     expect(result.findings.map((finding: { rule: string }) => finding.rule)).toContain('ban-drop-table');
+  });
+});
+
+describe('PostgreSQL\'s parser loads only when there is SQL to lint', () => {
+  it('not for --help, nor for a check with no new migration; it does for a lint with one', async () => {
+    const project = await projectOnBranch();
+    // A resolve hook that makes importing libpg-query fail the process.
+    project.write('forbid-parser.mjs', `export async function resolve(specifier, context, next) {\n  if (specifier === 'libpg-query') throw new Error('libpg-query was imported');\n  return next(specifier, context);\n}\n`);
+    project.write('register.mjs', `import { register } from 'node:module';\nregister('./forbid-parser.mjs', import.meta.url);\n`);
+    const run = (...args: string[]) =>
+      execa(process.execPath, ['--import', './register.mjs', join(REPO_ROOT, 'bin', 'sections.js'), ...args], {
+        cwd: project.dir,
+        env: { NO_COLOR: '1', SECTIONS_CACHE_DIR: SHARED_CACHE_DIR, ...NO_SERVER },
+        reject: false,
+      });
+    expect((await run('--help')).exitCode).toBe(0);
+    const checked = await run('check', '--base', 'main');
+    expect(checked.exitCode, checked.stderr).toBe(0);
+    await addRequiredCity(project);
+    const linted = await run('lint', '--base', 'main');
+    expect(linted.exitCode).not.toBe(0);
+    expect(linted.stderr).toContain('libpg-query was imported');
   });
 });
