@@ -7,10 +7,8 @@ import { writeJsonFile } from '../json-file.js';
 import { readMigrationFolder } from '../migrations/migration-folder.js';
 import type { ProjectModel } from '../model/project-model.js';
 import { packageVersion } from '../package-version.js';
-import { lintMigrations, type LintOutcome } from './lint-migrations.js';
-import { lintProjectOf } from './lint-project.js';
+import type { LintOutcome } from './lint-migrations.js';
 import { selectLintScope, type LintScope, type LintScopeOptions } from './lint-scope.js';
-import { loadParser, parseMigration } from './parse-migration.js';
 
 export interface RunLintOptions extends LintScopeOptions {
   readonly config: ResolvedConfig;
@@ -41,15 +39,13 @@ export async function runLint(options: RunLintOptions): Promise<LintReport> {
   const cached = key ? await readCachedOutcome(cacheFile, key) : undefined;
   if (cached) return { scope: scopeReport, ...cached };
 
-  // The parser's WebAssembly compiles while the schemas load.
-  const [parser, model] = await Promise.all([
-    loadParser(),
-    options.model ?? import('../model/load-project-model.js').then(({ loadProjectModel }) => loadProjectModel(config, cwd)),
-  ]);
-  const parsed = scope.migrations.map((migration) =>
-    parseMigration(parser, { tag: migration.entry.tag, file: migration.sqlFile, shownAs: displayPath(cwd, migration.sqlFile), sql: migration.sql! }),
-  );
-  const outcome = lintMigrations(parsed, lintProjectOf(model), config.lintRules);
+  // Parsed on another thread while this one loads the schemas (or, in check, builds generate's plan).
+  const { parseInWorker } = await import('./parse-in-worker.js');
+  const parsing = parseInWorker(scope.migrations.map((migration) => ({ tag: migration.entry.tag, file: migration.sqlFile, shownAs: displayPath(cwd, migration.sqlFile), sql: migration.sql! })));
+  parsing.catch(() => undefined);
+  const [{ lintMigrations }, { lintProjectOf }] = await Promise.all([import('./lint-migrations.js'), import('./lint-project.js')]);
+  const model = options.model ?? (await (await import('../model/load-project-model.js')).loadProjectModel(config, cwd));
+  const outcome = lintMigrations(await parsing, lintProjectOf(model), config.lintRules);
   // Only a speed-up: a cache that cannot be written means the next run lints again.
   if (key) await writeJsonFile(cacheFile, { key, outcome }).catch(() => undefined);
   return { scope: scopeReport, ...outcome };

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/temp-project.js';
 import { RULE_CATALOGUE } from '../../src/lint/rule-catalogue.js';
 import { RULE_IDS } from '../../src/lint/rule-ids.js';
 import { lintSql, rulesFired } from './lint-corpus.js';
@@ -24,6 +27,13 @@ describe('the rule catalogue', () => {
       expect(['error', 'warning']).toContain(rule.severity);
     }
     expect(RULE_IDS.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('is listed in the README, every rule with its severity, reason and recipe', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    for (const rule of Object.values(RULE_CATALOGUE)) {
+      expect(readme).toContain(`| \`${rule.id}\` | ${rule.severity} | ${rule.reason.replace(/\|/g, '\\|')} | ${rule.recipe.replace(/\|/g, '\\|')} |`);
+    }
   });
 });
 
