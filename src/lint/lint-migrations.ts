@@ -39,11 +39,20 @@ export interface LintOutcome {
 
 export type RuleSettings = Readonly<Partial<Record<RuleId, RuleSetting>>>;
 
+/** Column types by table (`public.user`) and column, as a drizzle-kit snapshot spells them. */
+export type ColumnTypes = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 /**
  * Runs every rule over the migrations in scope, oldest first. Pure: the parsed migrations, what
  * the project says about ownership and the config's rule settings in; findings out.
  */
-export function lintMigrations(migrations: readonly ParsedMigration[], project: LintProject, settings: RuleSettings): LintOutcome {
+export function lintMigrations(
+  migrations: readonly ParsedMigration[],
+  project: LintProject,
+  settings: RuleSettings,
+  /** By migration tag: the column types of the snapshot before it. */
+  typesBefore: ReadonlyMap<string, ColumnTypes> = new Map(),
+): LintOutcome {
   const severityOf = (rule: RuleInfo): Severity | null => {
     const setting = settings[rule.id];
     if (setting === 'off') return null;
@@ -96,6 +105,7 @@ export function lintMigrations(migrations: readonly ParsedMigration[], project: 
         isExisting: existsAt(created.tables),
         isExistingIndex: existsAt(created.indexes),
         isExistingType: existsAt(created.types),
+        columnTypeBefore: (table, column) => typesBefore.get(migration.tag)?.[tableKey(table)]?.[column],
         project,
       };
     });

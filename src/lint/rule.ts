@@ -30,6 +30,8 @@ export interface StatementContext {
   /** Likewise for an index (by schema and name) or a type. */
   readonly isExistingIndex: (index: TableRef) => boolean;
   readonly isExistingType: (type: TableRef) => boolean;
+  /** The column's type as drizzle-kit's snapshot before this migration spells it (`varchar(20)`), if known. */
+  readonly columnTypeBefore: (table: TableRef, column: string) => string | undefined;
   readonly project: LintProject;
 }
 

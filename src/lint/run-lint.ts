@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
 import { writeJsonFile } from '../json-file.js';
-import { readMigrationFolder } from '../migrations/migration-folder.js';
+import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
+import type { PgSnapshot } from '../migrations/snapshot.js';
 import type { ProjectModel } from '../model/project-model.js';
 import { packageVersion } from '../package-version.js';
-import type { LintOutcome } from './lint-migrations.js';
+import type { ColumnTypes, LintOutcome } from './lint-migrations.js';
 import { selectLintScope, type LintScope, type LintScopeOptions } from './lint-scope.js';
 
 export interface RunLintOptions extends LintScopeOptions {
@@ -45,10 +46,34 @@ export async function runLint(options: RunLintOptions): Promise<LintReport> {
   parsing.catch(() => undefined);
   const [{ lintMigrations }, { lintProjectOf }] = await Promise.all([import('./lint-migrations.js'), import('./lint-project.js')]);
   const model = options.model ?? (await (await import('../model/load-project-model.js')).loadProjectModel(config, cwd));
-  const outcome = lintMigrations(await parsing, lintProjectOf(model), config.lintRules);
+  const outcome = lintMigrations(await parsing, lintProjectOf(model), config.lintRules, await columnTypesBefore(folder, scope));
   // Only a speed-up: a cache that cannot be written means the next run lints again.
   if (key) await writeJsonFile(cacheFile, { key, outcome }).catch(() => undefined);
   return { scope: scopeReport, ...outcome };
+}
+
+/** For each migration in scope, the column types of the snapshot drizzle-kit wrote before it. */
+async function columnTypesBefore(folder: MigrationFolder, scope: LintScope): Promise<Map<string, ColumnTypes>> {
+  const result = new Map<string, ColumnTypes>();
+  for (const migration of scope.migrations) {
+    const previous = folder.migrations[folder.migrations.indexOf(migration) - 1];
+    const snapshot = previous ? await readSnapshot(previous.snapshotFile) : undefined;
+    if (!snapshot) continue;
+    result.set(
+      migration.entry.tag,
+      Object.fromEntries(Object.values(snapshot.tables).map((table) => [`${table.schema || 'public'}.${table.name}`, Object.fromEntries(Object.values(table.columns).map((column) => [column.name, String(column.type)]))])),
+    );
+  }
+  return result;
+}
+
+async function readSnapshot(file: string): Promise<PgSnapshot | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PgSnapshot;
+  } catch {
+    // A missing or unreadable snapshot is check's to report; lint then knows no earlier types.
+    return undefined;
+  }
 }
 
 /** Everything findings depend on: the inputs' hashes, which migrations are in scope, and the tools. */

@@ -1,4 +1,4 @@
-import { lintMigrations, type LintOutcome, type RuleSettings } from '../../src/lint/lint-migrations.js';
+import { lintMigrations, type ColumnTypes, type LintOutcome, type RuleSettings } from '../../src/lint/lint-migrations.js';
 import { loadParser, parseMigration } from '../../src/lint/parse-migration.js';
 import type { LintProject, PublicIdReferrer } from '../../src/lint/rule.js';
 import type { ParsedMigration } from '../../src/lint/parsed-migration.js';
@@ -25,10 +25,11 @@ export async function parse(sql: string, tag = '0001_change'): Promise<ParsedMig
  * Lints the last of the given migrations' SQL texts, all of them in scope (oldest first), as the
  * unapplied set of a branch.
  */
-export async function lintSql(sqls: string | readonly string[], options: { facts?: ProjectFacts; settings?: RuleSettings } = {}): Promise<LintOutcome> {
+export async function lintSql(sqls: string | readonly string[], options: { facts?: ProjectFacts; settings?: RuleSettings; typesBefore?: ColumnTypes } = {}): Promise<LintOutcome> {
   const texts = typeof sqls === 'string' ? [sqls] : sqls;
   const parsed = await Promise.all(texts.map((sql, index) => parse(sql, `000${index}_change`)));
-  return lintMigrations(parsed, projectOf(options.facts), options.settings ?? {});
+  const typesBefore = new Map(parsed.map((migration) => [migration.tag, options.typesBefore ?? {}]));
+  return lintMigrations(parsed, projectOf(options.facts), options.settings ?? {}, typesBefore);
 }
 
 export async function rulesFired(sqls: string | readonly string[], options: { facts?: ProjectFacts; settings?: RuleSettings } = {}): Promise<string[]> {

@@ -92,6 +92,18 @@ describe('changing-column-type', () => {
   it('is silent on a table created earlier in scope', async () => {
     await silent('changing-column-type', [CREATE_USER, 'ALTER TABLE "user" ALTER COLUMN "name" SET DATA TYPE varchar(20);']);
   });
+  it('knows from the previous snapshot which changes need no rewrite: a longer varchar, text, a wider numeric', async () => {
+    const typesBefore = { 'public.user': { name: 'varchar(20)', bio: 'text', price: 'numeric(12, 2)', age: 'integer' } };
+    const fired = async (sql: string) => (await lintSql(sql, { typesBefore })).findings.filter((finding) => finding.rule === 'changing-column-type').map((finding) => finding.reason);
+    expect(await fired('ALTER TABLE "user" ALTER COLUMN "name" SET DATA TYPE varchar(50);')).toEqual([]);
+    expect(await fired('ALTER TABLE "user" ALTER COLUMN "name" SET DATA TYPE text;')).toEqual([]);
+    expect(await fired('ALTER TABLE "user" ALTER COLUMN "bio" SET DATA TYPE varchar;')).toEqual([]);
+    expect(await fired('ALTER TABLE "user" ALTER COLUMN "price" SET DATA TYPE numeric(14, 2);')).toEqual([]);
+    expect(await fired('ALTER TABLE "user" ALTER COLUMN "name" SET DATA TYPE varchar(10);')).toEqual([expect.stringContaining('from varchar(20) to varchar(10)')]);
+    expect(await fired('ALTER TABLE "user" ALTER COLUMN "bio" SET DATA TYPE varchar(10);')).toHaveLength(1);
+    expect(await fired('ALTER TABLE "user" ALTER COLUMN "price" SET DATA TYPE numeric(14, 4);')).toHaveLength(1);
+    expect(await fired('ALTER TABLE "user" ALTER COLUMN "age" SET DATA TYPE bigint;')).toEqual([expect.stringContaining('from integer to bigint')]);
+  });
 });
 
 describe('ban-drop-not-null', () => {

@@ -104,16 +104,43 @@ function isNotNullTest(expression: Node | undefined, column: string): boolean {
 export const changingColumnType: Rule = {
   id: 'changing-column-type',
   severity: 'error',
-  reason: 'Changing a column\'s type rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock (except binary-compatible changes such as varchar(n) to text).',
-  recipe: 'Add a new column of the new type, write to both, backfill in batches, switch reads, then drop the old column in a later release. Widening varchar(n) to text or a larger n needs no rewrite: allow it.',
+  reason: 'Changing a column\'s type rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock (not for a longer varchar, varchar to text or a wider numeric, which lint tells from drizzle-kit\'s previous snapshot).',
+  recipe: 'Add a new column of the new type, write to both, backfill in batches, switch reads, then drop the old column in a later release.',
   statement: (context) =>
-    commandsOfType(context.statement.node, 'AT_AlterColumnType')
-      .filter(({ table }) => context.isExisting(table))
-      .map(({ table, command }) => {
-        const type = command.def && 'ColumnDef' in command.def ? spelledType(command.def.ColumnDef.typeName) : 'another type';
-        return { table, message: `changes the type of "${command.name}" of "${showTable(table)}" to ${type}: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock` };
-      }),
+    commandsOfType(context.statement.node, 'AT_AlterColumnType').flatMap(({ table, command }): RuleHit[] => {
+      if (!context.isExisting(table)) return [];
+      const after = command.def && 'ColumnDef' in command.def ? spelledType(command.def.ColumnDef.typeName) : 'another type';
+      const before = context.columnTypeBefore(table, command.name ?? '');
+      if (before && !rewritesTable(before, after)) return [];
+      return [{ table, message: `changes the type of "${command.name}" of "${showTable(table)}"${before ? ` from ${before}` : ''} to ${after}: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock` }];
+    }),
 };
+
+/**
+ * Whether PostgreSQL rewrites the table for this change of type: not for the binary-compatible
+ * ones drizzle-kit writes when a length or precision grows (varchar(n) to varchar(m ≥ n) or text,
+ * numeric(p, s) to numeric(q ≥ p, s) or numeric).
+ */
+export function rewritesTable(before: string, after: string): boolean {
+  const from = typeParts(before);
+  const to = typeParts(after);
+  const atLeast = (index: number) => to.sizes[index] !== undefined && from.sizes[index] !== undefined && to.sizes[index]! >= from.sizes[index]!;
+  if (from.name === to.name && from.sizes.join() === to.sizes.join()) return false;
+  if (from.name === 'varchar' || from.name === 'text') {
+    if (to.name === 'text') return false;
+    if (to.name === 'varchar') return to.sizes.length > 0 && (from.name === 'text' || !atLeast(0));
+  }
+  if (from.name === 'numeric' && to.name === 'numeric') return to.sizes.length > 0 && !(atLeast(0) && to.sizes[1] === from.sizes[1]);
+  return true;
+}
+
+/** `varchar(20)` → varchar, [20]; `character varying` → varchar; `numeric(12, 2)` → numeric, [12, 2]. */
+function typeParts(type: string): { name: string; sizes: number[] } {
+  const open = type.indexOf('(');
+  const name = (open < 0 ? type : type.slice(0, open)).trim().toLowerCase();
+  const sizes = open < 0 ? [] : type.slice(open + 1, type.indexOf(')', open)).split(',').map((size) => Number(size.trim()));
+  return { name: name === 'character varying' ? 'varchar' : name === 'decimal' ? 'numeric' : name, sizes };
+}
 
 export const banDropNotNull: Rule = {
   id: 'ban-drop-not-null',
