@@ -46,7 +46,9 @@ export async function runLint(options: RunLintOptions): Promise<LintReport> {
   parsing.catch(() => undefined);
   const [{ lintMigrations }, { lintProjectOf }] = await Promise.all([import('./lint-migrations.js'), import('./lint-project.js')]);
   const model = options.model ?? (await (await import('../model/load-project-model.js')).loadProjectModel(config, cwd));
-  const outcome = lintMigrations(await parsing, lintProjectOf(model), config.lintRules, await columnTypesBefore(folder, scope));
+  // A generation stamp written before lint existed holds a config without lintRules.
+  const settings = config.lintRules ?? {};
+  const outcome = lintMigrations(await parsing, lintProjectOf(model), settings, await columnTypesBefore(folder, scope));
   // Only a speed-up: a cache that cannot be written means the next run lints again.
   if (key) await writeJsonFile(cacheFile, { key, outcome }).catch(() => undefined);
   return { scope: scopeReport, ...outcome };

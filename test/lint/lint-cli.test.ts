@@ -75,6 +75,13 @@ describe('a branch that adds a NOT NULL column without a default to an existing 
     const project = await projectOnBranch();
     const { file, line } = await addRequiredCity(project);
     const lines = project.read(file).split('\n');
+    // Without a reason, the directive is bad input: exit 2, one line naming the file and line, one JSON document.
+    project.write(file, [...lines.slice(0, line - 1), '-- sections:allow adding-required-field', ...lines.slice(line - 1)].join('\n'));
+    const bad = await runCli(['lint', '--base', 'main'], { cwd: project.dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr.trim()).toBe(`error ${file}:${line}: "-- sections:allow" needs a rule id and a reason, e.g. "-- sections:allow ban-drop-column no code reads it since v2.3"`);
+    const badJson = await runCli(['--json', 'lint', '--base', 'main'], { cwd: project.dir });
+    expect(JSON.parse(badJson.stdout)).toMatchObject({ ok: false, error: { exitCode: 2 } });
     lines.splice(line - 1, 0, '-- sections:allow adding-required-field vendor_profile is empty until launch');
     project.write(file, lines.join('\n'));
     expect((await runCli(['check', '--base', 'main'], { cwd: project.dir, env: NO_SERVER })).stderr).toContain('[edited]');
