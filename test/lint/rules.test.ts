@@ -43,6 +43,13 @@ describe('adding-required-field', () => {
     expect(findings).toMatchObject([{ rule: 'adding-required-field', severity: 'error', line: 1, table: 'user', statement: 'ALTER TABLE "user" ADD COLUMN "email" text NOT NULL' }]);
     expect(findings[0]!.reason).toContain('"email"');
   });
+  it('keeps the case of quoted names and the schema of a pgSchema table', async () => {
+    const { findings } = await lintSql('ALTER TABLE "billing"."Invoice" ADD COLUMN "dueAt" timestamp with time zone NOT NULL;', { facts: { owners: { Invoice: 'billing' } } });
+    expect(findings).toMatchObject([{ rule: 'adding-required-field', table: 'billing.Invoice', section: 'billing' }]);
+    expect(findings[0]!.reason).toBe('adds "dueAt" to "billing.Invoice" as NOT NULL without a default: the statement fails as soon as the table has a row');
+    await silent('adding-required-field', ['CREATE TABLE "billing"."Invoice" ("id" text);', 'ALTER TABLE "billing"."Invoice" ADD COLUMN "dueAt" text NOT NULL;']);
+    await fires('adding-required-field', ['CREATE TABLE "Invoice" ("id" text);', 'ALTER TABLE "billing"."Invoice" ADD COLUMN "dueAt" text NOT NULL;']);
+  });
   it('is silent with a default, when nullable, and on a table created earlier in the unapplied set', async () => {
     await silent('adding-required-field', `ALTER TABLE "user" ADD COLUMN "email" text DEFAULT '' NOT NULL;`);
     await silent('adding-required-field', 'ALTER TABLE "user" ADD COLUMN "email" text;');

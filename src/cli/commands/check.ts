@@ -8,7 +8,7 @@ import { escapeAnnotation, renderLintFinding, writeLintAnnotation, type ShownFin
 export function registerCheck(program: Command, context: CliContext): void {
   program
     .command('check')
-    .description('fail when a migration, types file or stub is stale or a section boundary is broken (for CI; writes nothing)')
+    .description('fail when a migration, types file or stub is stale, a section boundary is broken or a new migration is unsafe (for CI; writes nothing)')
     .option('--shadow-url <url>', 'apply migrations in a temporary database on this server instead of embedded PGlite')
     .option('--base <ref>', 'lint the migrations that this git ref\'s sections.sum does not list (else the last migration; see `sections lint`)')
     .addHelpText('after', '\nExit codes: 0 all good, 1 problems found, 2 config or usage error.')
