@@ -4,6 +4,15 @@ import { defineConfig } from 'drizzle-sections';
 export default defineConfig({
   migrations: './example/src/shared/database/migrations',
   features: './example/src/features',
+  // The seed's tables use serial ids, varchar and timestamp on purpose; the style rules would flag every table.
+  lint: {
+    rules: {
+      'prefer-bigint-over-int': 'off',
+      'prefer-identity': 'off',
+      'prefer-text-field': 'off',
+      'prefer-timestamptz': 'off',
+    },
+  },
   sections: {
     core: {
       schema: './example/src/shared/database/schemas/core/drizzle-schema.ts',

@@ -341,6 +341,33 @@ async function caseC(sectionCount, tableCount) {
   return { label, tables: sectionCount * tableCount, cold, newProject, warm, change, chain };
 }
 
+/**
+ * E: what the migration lint adds to check. The demo plus one new migration on a git branch, with
+ * no generation stamp (as in CI): `--base main` lints the new migration, `--base change` (the
+ * branch itself) has nothing to lint, so PostgreSQL's parser never loads; the rest is the same.
+ */
+async function caseE() {
+  const dir = copyDemo(join(WORK, 'e'));
+  const cache = join(WORK, 'e-cache');
+  const git = (...args) => execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'demo');
+  git('checkout', '-qb', 'change');
+  oneColumnChange(dir);
+  measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: cache } });
+  git('add', '-A');
+  git('commit', '-qm', 'change');
+  const withoutStamp = () => {
+    for (const entry of readdirSync(cache)) if (/^(stamp|lint)-/.test(entry)) rmSync(join(cache, entry));
+    return dir;
+  };
+  const check = (base) => (cwd) => measure(SECTIONS[0], [SECTIONS[1], 'check', '-q', '--base', base], { cwd, env: { SECTIONS_CACHE_DIR: cache } });
+  const linted = await repeat(RUNS, withoutStamp, check('main'));
+  const nothing = await repeat(RUNS, withoutStamp, check('change'));
+  return { linted, nothing };
+}
+
 async function caseD() {
   const help = await repeat(10, () => ROOT, (cwd) => measure(SECTIONS[0], [SECTIONS[1], '--help'], { cwd }));
   const node = await repeat(10, () => ROOT, (cwd) => measure(process.execPath, ['-e', '0'], { cwd }));
@@ -400,6 +427,8 @@ async function main() {
   const a = await caseA();
   console.log('B: check on an up-to-date tree');
   const b = await caseB();
+  console.log('E: what lint adds to check');
+  const e = await caseE();
   console.log('C: synthetic sizes');
   const c = [await caseC(3, 8), await caseC(20, 10), await caseC(100, 10)];
 
@@ -410,8 +439,9 @@ async function main() {
   const growth = c[2].cold.median / c[0].cold.median;
   const growthNewProject = c[2].newProject.median / c[0].newProject.median;
   const ratioD = d.help.median / d.node.median;
+  const lintAdds = e.linted.median - e.nothing.median;
   const peak = Math.max(
-    a.sectionsServer.rssMb, a.sectionsPglite.rssMb, a.sectionsUncached.rssMb, b.warm.rssMb, b.cold.rssMb, d.help.rssMb,
+    a.sectionsServer.rssMb, a.sectionsPglite.rssMb, a.sectionsUncached.rssMb, b.warm.rssMb, b.cold.rssMb, d.help.rssMb, e.linted.rssMb,
     ...c.flatMap((entry) => [entry.cold.rssMb, entry.newProject.rssMb, entry.warm.rssMb, entry.change.rssMb]),
   );
 
@@ -431,6 +461,7 @@ in CI \`drizzle-kit check\` then \`kysely-codegen --verify\` per section.
 | A: the same with \`--shadow-url\` on the chain's local server ≤ 0.20× | ${ratioAServer.toFixed(2)}× (${s(a.sectionsServer.median)} vs ${s(a.chain.median)}) | ${verdict(ratioAServer <= 0.2)} |
 | A: the same on a fresh clone (empty cache; embedded PGlite) ≤ 0.45× | ${ratioAUncached.toFixed(2)}× (${s(a.sectionsUncached.median)} vs ${s(a.chain.median)}) | ${verdict(ratioAUncached <= 0.45)} |
 | B: check on an up-to-date tree ≤ 0.10× the chain | ${ratioB.toFixed(3)}× (${s(b.warm.median)} vs ${s(b.chain.median)}) | ${verdict(ratioB <= 0.1)} |
+| E: the migration lint adds ≤ 0.15 s to check (the demo plus one new migration) | ${s(lintAdds)} (${s(e.linted.median)} vs ${s(e.nothing.median)}) | ${verdict(lintAdds <= 0.15)} |
 | C: 100×10 generate (cold) within 4× of 3×8 | ${growth.toFixed(2)}× (${s(c[2].cold.median)} vs ${s(c[0].cold.median)}) | ${verdict(growth <= 4)} |
 | C: the same for a new project on a machine with the PGlite cluster unpacked | ${growthNewProject.toFixed(2)}× (${s(c[2].newProject.median)} vs ${s(c[0].newProject.median)}) | ${verdict(growthNewProject <= 4)} |
 | peak RSS of every sections command ≤ 500 MB | ${Math.round(peak)} MB | ${verdict(peak <= 500)} |
@@ -476,6 +507,15 @@ PostgreSQL runs it on top of the committed ones and the result is introspected.
 The chain runs drizzle-kit generate and migrate on a fresh database, then one kysely-codegen per section.
 
 ![time against table count](chart.svg)
+
+## E: what the migration lint adds to check
+
+The demo plus one new migration on a git branch, without a generation stamp (as in CI, a fresh clone).
+
+| command | median | min – max | runs | peak RSS |
+|---|---|---|---|---|
+${row('sections check --base main (lints the new migration)', e.linted)}
+${row('sections check --base change (nothing new: the parser never loads)', e.nothing)}
 
 ## D: startup
 

@@ -13,6 +13,7 @@
  * const result = await generate({ cwd: process.cwd() });
  * console.log(result.migration?.tag ?? 'no schema changes');
  * const { ok, problems } = await check({ cwd: process.cwd() });
+ * const { findings } = await lint({ cwd: process.cwd(), base: 'main' });
  * ```
  */
 export { defineConfig } from './config/define-config.js';
@@ -20,6 +21,7 @@ export type { CodegenOptions, SectionConfig, SectionsConfig } from './config/def
 export { OperationError, SectionsError, UserError } from './errors.js';
 export type { GenerateOptions, GenerateResult } from './commands/generate.js';
 export type { CheckOptions, CheckProblem, CheckProblemKind, CheckResult } from './commands/check.js';
+export type { AllowedFinding, LintFinding, LintOptions, LintResult } from './commands/lint.js';
 export type { AddTableOptions, AddTableResult } from './commands/add-table.js';
 export type { AddSectionOptions, AddSectionResult } from './commands/add-section.js';
 export type { InitOptions, InitResult } from './commands/init.js';
@@ -32,6 +34,7 @@ import type { AddTableOptions, AddTableResult } from './commands/add-table.js';
 import type { CheckOptions, CheckResult } from './commands/check.js';
 import type { GenerateOptions, GenerateResult } from './commands/generate.js';
 import type { InitOptions, InitResult } from './commands/init.js';
+import type { LintOptions, LintResult } from './commands/lint.js';
 import type { MigrateOptions, MigrateResult } from './commands/migrate.js';
 import type { StatusOptions, StatusResult } from './commands/status.js';
 
@@ -43,6 +46,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 /** `sections check`: what generate would change, broken boundaries, folder integrity. Writes nothing. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   return (await import('./commands/check.js')).check(options);
+}
+
+/** `sections lint`: new migrations against the migration safety rules, with PostgreSQL's own parser. */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  return (await import('./commands/lint.js')).lint(options);
 }
 
 /** `sections add-table`: append a table (id, public_id, your columns, timestamps) to a section's schema, then generate. */

@@ -13,9 +13,11 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { comparePlan } from '../plan/apply-plan.js';
 import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
+import type { ProjectModel } from '../model/project-model.js';
 import { createStamp, readValidStamp, sourcesChanged, writeStamp } from '../plan/generation-stamp.js';
 import { withProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
+import { lintProblems } from './lint.js';
 
 export type CheckProblemKind =
   | 'migration-missing'
@@ -33,7 +35,8 @@ export type CheckProblemKind =
   | 'duplicate-index'
   | 'edited'
   | 'sum-unreadable'
-  | 'merge-conflict';
+  | 'merge-conflict'
+  | 'lint';
 
 export interface CheckProblem {
   readonly kind: CheckProblemKind;
@@ -45,6 +48,12 @@ export interface CheckProblem {
   readonly diff?: string;
   /** Lines under the message: the statement PostgreSQL refused, hints. */
   readonly details?: readonly string[];
+  /** For `lint` problems: the rule, the statement's line and text, its table, and the safe recipe. */
+  readonly rule?: string;
+  readonly line?: number;
+  readonly table?: string | null;
+  readonly statement?: string;
+  readonly recipe?: string;
 }
 
 export interface CheckOptions {
@@ -54,6 +63,8 @@ export interface CheckOptions {
   readonly progress?: Progress;
   /** How long to wait for a command writing the project, and what to say meanwhile. */
   readonly lock?: LockOptions;
+  /** Lint the migrations that this git ref's sections.sum does not list (else the last one). */
+  readonly base?: string | undefined;
 }
 
 export interface CheckResult {
@@ -84,7 +95,8 @@ async function checkHoldingLock(options: CheckOptions, location: ConfigLocation)
     // Nothing the output depends on changed since a run that found the tree clean.
     for (const violation of stamp.foreignKeyViolations) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
     for (const violation of await findImportViolations(config)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
-    return { ok: problems.length === 0, problems };
+    problems.push(...(await lintProblems({ config, cwd: options.cwd, base: options.base, unchangedInputs: stamp.inputs })));
+    return { ok: !problems.some((problem) => problem.severity === 'error'), problems };
   }
 
   const { config, loader } = await loadLocatedConfig(location);
@@ -101,8 +113,20 @@ async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location:
   const folder = await readMigrationFolder(config.migrationsDir);
   const sumText = await readFile(sumFilePath(folder.dir), 'utf8').catch(() => undefined);
   const folderIssues = inspectMigrationFolder(folder, sumText);
-  const compared = folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind)) ? undefined : await compareWithGenerate(config, loader, options, await sourcesChanged(location));
-  const model = compared?.built?.model ?? (await (await import('../model/load-project-model.js')).loadProjectModel(config, options.cwd, loader));
+  // Started now, so PostgreSQL's parser loads and parses on its thread while generate's plan is built.
+  let modelLoaded!: (model: Promise<ProjectModel>) => void;
+  const linting = lintProblems({ config, cwd: options.cwd, base: options.base, model: new Promise<ProjectModel>((resolve) => (modelLoaded = resolve)) });
+  linting.catch(() => undefined);
+  let compared: Awaited<ReturnType<typeof compareWithGenerate>> | undefined;
+  try {
+    compared = folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind)) ? undefined : await compareWithGenerate(config, loader, options, await sourcesChanged(location));
+  } catch (error) {
+    modelLoaded(Promise.reject(error));
+    throw error;
+  }
+  const loading = compared?.built ? Promise.resolve(compared.built.model) : (async () => (await import('../model/load-project-model.js')).loadProjectModel(config, options.cwd, loader))();
+  modelLoaded(loading);
+  const model = await loading;
 
   for (const issue of folderIssues) error({ kind: issue.kind, section: null, file: issue.file, message: issue.message });
   const foreignKeyViolations = findForeignKeyViolations(model);
@@ -116,6 +140,7 @@ async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location:
       await writeStamp(config, await createStamp(config, compared.built.loadedFiles, compared.built.plan, stampSections(compared.built), foreignKeyViolations, options.shadowUrl));
     }
   }
+  problems.push(...(await linting));
   return { ok: !problems.some((problem) => problem.severity === 'error'), problems };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_IDS, RULE_SETTINGS } from '../lint/rule-ids.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -40,6 +41,11 @@ export const configSchema = z.strictObject({
   templates: nonEmpty.optional(),
   publicIdReferences: z.record(z.string().regex(/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/, 'keys are <table>.<column>'), nonEmpty).optional(),
   missingStubs: z.enum(['error', 'warn']).optional(),
+  lint: z
+    .strictObject({
+      rules: z.strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, z.enum(RULE_SETTINGS).optional()]))).optional(),
+    })
+    .optional(),
 });
 
 /** One line per problem: `<dot.path>: <what is wrong>`. */

@@ -1,3 +1,5 @@
+import type { RuleId, RuleSetting } from '../lint/rule-ids.js';
+
 /**
  * Options passed through to kysely-codegen, globally or per section.
  * Defaults match kysely-codegen's CLI except `camelCase`, which is on because the
@@ -84,6 +86,15 @@ export interface SectionsConfig {
   readonly publicIdReferences?: Readonly<Record<string, string>>;
   /** What `check` does about a table without repository/service stubs. Default `'error'`. */
   readonly missingStubs?: 'error' | 'warn';
+  /** The migration safety lint of `sections lint` and `check`. */
+  readonly lint?: {
+    /**
+     * A rule's severity, or `'off'`, by rule id (see the README's rule list).
+     *
+     * @example `{ 'prefer-identity': 'off', 'require-concurrent-index-creation': 'error' }`
+     */
+    readonly rules?: Readonly<Partial<Record<RuleId, RuleSetting>>>;
+  };
 }
 
 /**

@@ -1,29 +1,31 @@
 import type { Command } from 'commander';
-import type { CheckResult } from '../../commands/check.js';
+import type { CheckProblem, CheckResult } from '../../commands/check.js';
 import { displayPath } from '../../display-path.js';
 import type { CliContext } from '../context.js';
 import { count } from '../count.js';
 import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
 import type { Output } from '../output.js';
+import { escapeAnnotation, renderLintFinding, writeLintAnnotation, type ShownFinding } from './lint.js';
 
 export function registerCheck(program: Command, context: CliContext): void {
   program
     .command('check')
-    .description('fail when a migration, types file or stub is stale or a section boundary is broken (for CI; writes nothing)')
+    .description('fail when a migration, types file or stub is stale, a section boundary is broken or a new migration is unsafe (for CI; writes nothing)')
     .option('--shadow-url <url>', 'run the migrations on this PostgreSQL server instead of the embedded PGlite (never your working database)')
+    .option('--base <ref>', 'lint the migrations that this git ref\'s sections.sum does not list (else the last migration; see `sections lint`)')
     .addOption(lockTimeoutOption('a command writing this project'))
     .addHelpText('after', '\nExit codes: 0 all good, 1 problems found, 2 config or usage error.')
-    .action(async (flags: { shadowUrl?: string; lockTimeout: number }) => {
-      await runCheckAction(context, flags.shadowUrl, flags.lockTimeout);
+    .action(async (flags: { shadowUrl?: string; base?: string; lockTimeout: number }) => {
+      await runCheckAction(context, flags.shadowUrl, flags.lockTimeout, flags.base);
     });
 }
 
 /** Shared with `sections generate --check`, the alias for users of kysely-codegen's --verify. */
-export async function runCheckAction(context: CliContext, shadowUrl: string | undefined, lockTimeout: number): Promise<void> {
+export async function runCheckAction(context: CliContext, shadowUrl: string | undefined, lockTimeout: number, base?: string): Promise<void> {
   const global = context.global();
   const output = context.output();
   const { check } = await import('../../commands/check.js');
-  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, progress: (step) => output.progress(step), lock: lockOptions(lockTimeout, output) });
+  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, base, progress: (step) => output.progress(step), lock: lockOptions(lockTimeout, output) });
   output.clearProgress();
   if (global.json) output.json(result);
   else renderCheck(result, output, global.cwd);
@@ -34,6 +36,11 @@ export async function runCheckAction(context: CliContext, shadowUrl: string | un
 function renderCheck(result: CheckResult, output: Output, cwd: string): void {
   const { color } = output;
   for (const problem of result.problems) {
+    const finding = asFinding(problem);
+    if (finding) {
+      renderLintFinding(finding, output, cwd);
+      continue;
+    }
     const where = problem.file ? `${displayPath(cwd, problem.file)}: ` : '';
     const line = `${color.dim(`[${problem.kind}]`)} ${where}${problem.message}`;
     if (problem.severity === 'error') output.error(line);
@@ -55,8 +62,28 @@ function colorDiff(line: string, output: Output): string {
 /** GitHub Actions workflow commands: each problem shows up on the file in the pull request. */
 function renderAnnotations(result: CheckResult, output: Output, cwd: string): void {
   for (const problem of result.problems) {
+    const finding = asFinding(problem);
+    if (finding) {
+      writeLintAnnotation(finding, cwd, output);
+      continue;
+    }
     const file = problem.file ? ` file=${displayPath(cwd, problem.file)}` : '';
-    const message = problem.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    output.annotation(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${message}`);
+    output.annotation(`::${problem.severity === 'error' ? 'error' : 'warning'}${file},title=sections ${problem.kind}::${escapeAnnotation(problem.message)}`);
   }
+}
+
+/** A `lint` problem, printed like `sections lint` prints its findings. */
+function asFinding(problem: CheckProblem): ShownFinding | undefined {
+  if (problem.kind !== 'lint' || !problem.file || problem.line === undefined) return undefined;
+  return {
+    severity: problem.severity,
+    rule: problem.rule ?? problem.kind,
+    file: problem.file,
+    line: problem.line,
+    section: problem.section,
+    table: problem.table ?? null,
+    statement: problem.statement ?? '',
+    reason: problem.message,
+    recipe: problem.recipe ?? '',
+  };
 }

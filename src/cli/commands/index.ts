@@ -5,6 +5,7 @@ import { registerAddTable } from './add-table.js';
 import { registerCheck } from './check.js';
 import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
+import { registerLint } from './lint.js';
 import { registerMigrate } from './migrate.js';
 import { registerStatus } from './status.js';
 
@@ -20,6 +21,7 @@ export const commands: readonly RegisterCommand[] = [
   registerMigrate,
   registerStatus,
   registerCheck,
+  registerLint,
   registerAddTable,
   registerAddSection,
 ];
