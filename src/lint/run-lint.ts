@@ -7,7 +7,7 @@ import { writeJsonFile } from '../json-file.js';
 import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
 import type { PgSnapshot } from '../migrations/snapshot.js';
 import type { ProjectModel } from '../model/project-model.js';
-import { packageVersion } from '../package-version.js';
+import { ownVersion, packageVersion } from '../package-version.js';
 import type { ColumnTypes, LintOutcome } from './lint-migrations.js';
 import { selectLintScope, type LintScope, type LintScopeOptions } from './lint-scope.js';
 
@@ -90,7 +90,7 @@ async function readSnapshot(file: string): Promise<PgSnapshot | undefined> {
 
 /** Everything findings depend on: the inputs' hashes, which migrations are in scope, and the tools. */
 function cacheKey(inputs: Readonly<Record<string, string>>, migrations: readonly string[]): string {
-  const tools = ['sections', 'libpg-query'].map((name) => packageVersion(name) ?? '?');
+  const tools = [ownVersion(), packageVersion('libpg-query') ?? '?'];
   return hash(JSON.stringify({ tools, inputs, migrations }));
 }
 
