@@ -184,13 +184,14 @@ async function compareWithGenerate(
     };
   }
   const problems: CheckProblem[] = [];
-  if (built.migration) {
+  const [migration] = built.migrations;
+  if (migration) {
     problems.push({
       kind: 'migration-missing',
       severity: 'error',
-      section: built.migration.sections.join(', '),
+      section: migration.sections.join(', '),
       file: config.migrationsDir,
-      message: `the schemas of section${built.migration.sections.length === 1 ? '' : 's'} ${built.migration.sections.map((name) => `"${name}"`).join(', ')} changed (${built.migration.changed.join(', ')}) but no migration captures it; run \`sections generate\``,
+      message: `the schemas of section${migration.sections.length === 1 ? '' : 's'} ${migration.sections.map((name) => `"${name}"`).join(', ')} changed (${migration.changed.join(', ')}) but no migration captures it; run \`sections generate\``,
     });
   }
   const migrationKinds = new Set(['migration', 'snapshot', 'journal']);
@@ -212,7 +213,7 @@ async function compareWithGenerate(
             },
       );
     } else if (file.kind === 'sum') {
-      if (!built.migration) problems.push({ kind: 'sum-stale', severity: 'error', section: null, file: file.path, message: 'sections.sum does not match the migrations; run `sections generate`' });
+      if (!migration) problems.push({ kind: 'sum-stale', severity: 'error', section: null, file: file.path, message: 'sections.sum does not match the migrations; run `sections generate`' });
     } else if (file.ownership === 'generated') {
       const existing = await readFile(file.path, 'utf8').catch(() => undefined);
       problems.push({

@@ -4,6 +4,8 @@ import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
+import type { AllowedFinding, LintFinding } from '../lint/lint-migrations.js';
+import type { PlannedMigration } from '../migrations/plan-migration.js';
 import { parseRenameSpec, type RenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
@@ -33,13 +35,29 @@ export interface GenerateOptions {
   readonly rebase?: boolean;
   /** Accept edits of generated migrations by recording their new hashes in sections.sum. */
   readonly rehash?: boolean;
+  /**
+   * Index creations on existing tables go into a second migration that builds them CONCURRENTLY,
+   * outside a transaction, so writes are not blocked while they build.
+   */
+  readonly safe?: boolean;
   /** How long to wait for another command working on the project, and what to say meanwhile. */
   readonly lock?: LockOptions;
 }
 
+export interface WrittenMigration {
+  readonly tag: string;
+  readonly file: string;
+  readonly sections: readonly string[];
+  readonly statements: number;
+}
+
 export interface GenerateResult {
   readonly dryRun: boolean;
-  readonly migration: { readonly tag: string; readonly file: string; readonly sections: readonly string[]; readonly statements: number } | null;
+  readonly migration: WrittenMigration | null;
+  /** With `safe`: the second migration, the index creations built CONCURRENTLY outside a transaction. */
+  readonly indexMigration: WrittenMigration | null;
+  /** What the migration-safety lint finds in the migrations written (the same rules as `sections lint`). */
+  readonly lint: { readonly findings: readonly LintFinding[]; readonly allowed: readonly AllowedFinding[] };
   readonly sections: readonly {
     readonly name: string;
     readonly tables: readonly string[];
@@ -114,6 +132,8 @@ async function generateWith(
     progress: options.progress,
     rebase: options.rebase ?? false,
     rehash: options.rehash ?? false,
+    lintNew: true,
+    safe: options.safe ?? false,
     schemasChanged: await sourcesChanged(location),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
@@ -131,14 +151,9 @@ async function generateWith(
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';
   return {
     dryRun: options.dryRun ?? false,
-    migration: built.migration
-      ? {
-          tag: built.migration.tag,
-          file: built.migration.files[0]!.path,
-          sections: built.migration.sections,
-          statements: built.migration.statements.length,
-        }
-      : null,
+    migration: written(built.migrations[0]),
+    indexMigration: written(built.migrations[1]),
+    lint: built.lint,
     sections: sections.map((section) => ({ ...section, types: statusOf(section.typesFile) })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
     warnings: describeViolations(violations, options.cwd),
@@ -154,6 +169,8 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
   return {
     dryRun: options.dryRun ?? false,
     migration: null,
+    indexMigration: null,
+    lint: { findings: [], allowed: [] },
     sections: stamp.sections.map((section) => ({ ...section, types: 'unchanged' as const })),
     files: Object.entries(stamp.outputs).map(([path, output]) => ({ path, kind: output.kind, section: output.section, status: 'unchanged' as const })),
     warnings: describeViolations(violations, options.cwd),
@@ -161,6 +178,10 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
     usedDatabase: false,
     metadataFrom: null,
   };
+}
+
+function written(migration: PlannedMigration | undefined): WrittenMigration | null {
+  return migration ? { tag: migration.tag, file: migration.files[0]!.path, sections: migration.sections, statements: migration.statements.length } : null;
 }
 
 function describeViolations(violations: readonly BoundaryViolation[], cwd: string): string[] {

@@ -12,7 +12,7 @@ export async function connectServer(url: string, timeoutMs = CONNECT_TIMEOUT_MS)
   try {
     client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   } catch {
-    throw new OperationError('the database URL is not valid (expected postgres://user:password@host:port/database)');
+    throw new OperationError('the database URL is not valid (expected a postgres:// or postgresql:// URL)');
   }
   // A connection lost later is reported by the query that needed it.
   client.on('error', () => undefined);

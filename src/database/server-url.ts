@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 
-const EXPECTED = 'expected postgres://user:password@host:port/database';
+const EXPECTED = 'expected a postgres:// or postgresql:// URL';
 
 /**
  * A PostgreSQL URL, parsed; anything else is refused before anything connects: pg would read

@@ -12,8 +12,8 @@ export interface EngineThreadData {
 export type ToEngine =
   /** Boot the engine and apply the history now. */
   | { readonly type: 'prepare' }
-  /** Run the new migration (preparing first if need be), introspect, and end. */
-  | { readonly type: 'finish'; readonly next: MigrationToRun | undefined }
+  /** Run the new migrations (preparing first if need be), introspect, and end. */
+  | { readonly type: 'finish'; readonly next: readonly MigrationToRun[] }
   /** End without running anything more. */
   | { readonly type: 'abandon' };
 

@@ -13,8 +13,8 @@ export interface EngineThread {
   readonly identity: Promise<string>;
   /** Boots the engine and applies the history now, before the new migration is known. */
   prepare(): void;
-  /** Runs `next`, introspects, and ends the thread. */
-  finish(next: MigrationToRun | undefined): Promise<DatabaseMetadata>;
+  /** Runs the new migrations, introspects, and ends the thread. */
+  finish(next: readonly MigrationToRun[]): Promise<DatabaseMetadata>;
   /** Ends the thread without running anything more. */
   abandon(): Promise<void>;
 }
@@ -28,6 +28,8 @@ export function startEngineThread(data: EngineThreadData, progress: Progress): E
   const exited = once(worker, 'exit');
   const identity = deferred<string>();
   const outcome = deferred<DatabaseMetadata>();
+  // Set once the thread has said how it ended: its exit comes next and is no failure then.
+  let answered = false;
   const fail = (error: unknown) => {
     identity.reject(error);
     outcome.reject(error);
@@ -35,11 +37,16 @@ export function startEngineThread(data: EngineThreadData, progress: Progress): E
   worker.on('message', (message: FromEngine) => {
     if (message.type === 'identity') identity.resolve(message.identity);
     else if (message.type === 'progress') progress(message.step);
-    else if (message.type === 'metadata') void metadataFromJson(message.metadata).then(outcome.resolve, outcome.reject);
-    else fail(errorFromJson(message.error));
+    else {
+      answered = true;
+      if (message.type === 'metadata') void metadataFromJson(message.metadata).then(outcome.resolve, outcome.reject);
+      else fail(errorFromJson(message.error));
+    }
   });
   worker.on('error', fail);
-  void exited.then(() => fail(new Error('the engine thread ended without an answer')));
+  void exited.then(([code]: unknown[]) => {
+    if (!answered) fail(new Error(`the engine thread ended without an answer (exit code ${String(code)})`));
+  });
   const send = (message: ToEngine) => worker.postMessage(message);
   return {
     identity: identity.promise,

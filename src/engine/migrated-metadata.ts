@@ -25,10 +25,11 @@ export interface MigratedMetadataOptions {
   readonly eager: boolean;
 }
 
-/** The metadata of the database the migrations make, once the new migration is known. */
+/** The metadata of the database the migrations make, once the new migrations are known. */
 export interface MigratedMetadata {
-  complete(next: MigrationToRun | undefined): Promise<{ readonly metadata: DatabaseMetadata; readonly source: MetadataSource }>;
-  /** Gives up (the run failed before the new migration was known). */
+  /** `next`: the migrations `generate` would write (none, one, or the two of `--safe`). */
+  complete(next: readonly MigrationToRun[]): Promise<{ readonly metadata: DatabaseMetadata; readonly source: MetadataSource }>;
+  /** Gives up (the run failed before the new migrations were known). */
   abandon(): Promise<void>;
 }
 
@@ -47,7 +48,7 @@ export function startMigratedMetadata(config: ResolvedConfig, options: MigratedM
     complete: async (next) => {
       const engine = start();
       const key = metadataCacheKey({
-        migrations: [...history, ...(next ? [next] : [])].map((migration) => migration.sql),
+        migrations: [...history, ...next].map((migration) => migration.sql),
         engine: await engine.identity,
         codegen: config.sections.map((section) => section.codegen),
       });

@@ -10,16 +10,16 @@ import { countUserObjects, type EngineBackend, type HistoryDatabase } from './en
 import { migrationRefused, MigrationRefusedError, type MigrationToRun } from './migration-refused.js';
 
 /**
- * An engine with the folder's migrations applied, waiting for the migration `generate` would
+ * An engine with the folder's migrations applied, waiting for the migrations `generate` would
  * write next (known only once the schemas are loaded and diffed, which happens meanwhile).
  */
 export interface PreparedEngine {
   /**
-   * Runs `next` (if any) as `sections migrate` would, introspects with kysely-codegen's own
-   * introspector, and releases the engine. A statement PostgreSQL refuses is a
-   * {@link MigrationRefusedError} naming the migration.
+   * Runs the new migrations (none, one, or the two of `generate --safe`) as `sections migrate`
+   * would, introspects with kysely-codegen's own introspector, and releases the engine. A
+   * statement PostgreSQL refuses is a {@link MigrationRefusedError} naming the migration.
    */
-  finish(next: MigrationToRun | undefined): Promise<DatabaseMetadata>;
+  finish(next: readonly MigrationToRun[]): Promise<DatabaseMetadata>;
   /** Releases the engine without running anything more (the result was cached). */
   abandon(): Promise<void>;
 }
@@ -42,11 +42,12 @@ export async function prepareEngine(backend: EngineBackend, history: readonly Mi
     throw error;
   }
   return {
-    finish: async (next) => {
-      if (next && !rollsBackCleanly(next.sql)) {
-        // It cannot be tried and rolled back: a scratch database of its own, as migrate would run it.
+    finish: async (migrations) => {
+      const [next, ...more] = migrations;
+      if (more.length > 0 || (next && !rollsBackCleanly(next.sql))) {
+        // Not one migration a rollback undoes: a scratch database of its own, where each is committed as migrate would.
         await kept.close(false);
-        return (await prepareScratch(backend, history, requestedExtensions([...history, next].map((migration) => migration.sql)), progress)).finish(next);
+        return (await prepareScratch(backend, history, requestedExtensions([...history, ...migrations].map((migration) => migration.sql)), progress)).finish(migrations);
       }
       let discard = true;
       try {
@@ -91,9 +92,9 @@ async function prepareScratch(backend: EngineBackend, history: readonly Migratio
     throw error;
   }
   return {
-    finish: async (next) => {
+    finish: async (migrations) => {
       try {
-        if (next) await run(next, () => runMigration(db, next.sql));
+        for (const next of migrations) await run(next, () => runMigration(db, next.sql));
         progress('introspecting');
         return await introspectDatabase(db.kysely());
       } finally {

@@ -70,13 +70,16 @@ async function columnTypesBefore(folder: MigrationFolder, scope: LintScope): Pro
   for (const migration of scope.migrations) {
     const previous = folder.migrations[folder.migrations.indexOf(migration) - 1];
     const snapshot = previous ? await readSnapshot(previous.snapshotFile) : undefined;
-    if (!snapshot) continue;
-    result.set(
-      migration.entry.tag,
-      Object.fromEntries(Object.values(snapshot.tables).map((table) => [`${table.schema || 'public'}.${table.name}`, Object.fromEntries(Object.values(table.columns).map((column) => [column.name, String(column.type)]))])),
-    );
+    if (snapshot) result.set(migration.entry.tag, columnTypesOf(snapshot));
   }
   return result;
+}
+
+/** The column types a drizzle-kit snapshot declares, by table (`public.user`) and column. */
+export function columnTypesOf(snapshot: PgSnapshot): ColumnTypes {
+  return Object.fromEntries(
+    Object.values(snapshot.tables).map((table) => [`${table.schema || 'public'}.${table.name}`, Object.fromEntries(Object.values(table.columns).map((column) => [column.name, String(column.type)]))]),
+  );
 }
 
 async function readSnapshot(file: string): Promise<PgSnapshot | undefined> {

@@ -9,16 +9,14 @@ export const MAX_IDENTIFIER_BYTES = 63;
 /** The connection modules every section shares beside its own `connections/<section>.ts`. */
 export const CONNECTION_MODULES: readonly string[] = ['pool', 'transaction'];
 
-/**
- * Folder and file names a section may not take: `node_modules` (tools skip it, git ignores it),
- * the shared connection modules' (its own would be theirs), and names Windows reserves for devices.
- */
-const RESERVED_SECTION_NAMES = new Set(['node_modules', ...CONNECTION_MODULES, 'con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])]);
+/** Folder names a section may not take: `node_modules` (tools skip it, git ignores it), and names Windows reserves for devices. */
+const RESERVED_SECTION_NAMES = new Set(['node_modules', 'con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])]);
 
 /** Why a section name cannot be used (it names folders, files and variables), or undefined. */
 export function sectionNameProblem(name: string): string | undefined {
   if (/[/\\\0]/.test(name) || name.includes('..')) return `section name "${name}": no path separators, ".." or NUL; it names the section's folders`;
   if (!SECTION_NAME.test(name)) return `section name "${name}": use an identifier: a lowercase letter, then letters, digits or _`;
+  if (CONNECTION_MODULES.includes(name)) return `section name "${name}": connections/${name}.ts is shared by every section; pick another name`;
   if (RESERVED_SECTION_NAMES.has(name.toLowerCase())) return `section name "${name}": reserved (it would name the folder or file of something else); pick another name`;
   return undefined;
 }

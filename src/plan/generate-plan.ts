@@ -5,7 +5,9 @@ import { displayPath } from '../display-path.js';
 import type { MigrationToRun } from '../engine/migration-refused.js';
 import { startMigratedMetadata, type MetadataSource } from '../engine/migrated-metadata.js';
 import type { MigrationFolder } from '../migrations/migration-folder.js';
-import { planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
+import { latestSnapshot, planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
+import type { LintOutcome } from '../lint/lint-migrations.js';
+import { lintNewMigrations, splitForSafety } from './new-migration-lint.js';
 import type { RenameSpec } from '../migrations/renames.js';
 import { assertExtraTablesCreated } from '../model/config-references.js';
 import { loadProjectModel } from '../model/load-project-model.js';
@@ -35,6 +37,10 @@ export interface GeneratePlanOptions {
   readonly rebase?: boolean;
   /** Accept edits of already generated migrations: record their new hashes. */
   readonly rehash?: boolean;
+  /** Lint the migrations about to be written (generate prints the findings; check lints the folder itself). */
+  readonly lintNew?: boolean;
+  /** `--safe`: index creations on existing tables go into a second migration that builds them CONCURRENTLY. */
+  readonly safe?: boolean;
   /**
    * Whether the schemas likely changed since the last run (a guess that only decides when the
    * engine boots: with true, while the schemas load). Default true.
@@ -45,7 +51,10 @@ export interface GeneratePlanOptions {
 export interface GeneratePlan {
   readonly model: ProjectModel;
   readonly folder: MigrationFolder;
-  readonly migration: PlannedMigration | undefined;
+  /** The migrations for the schemas' change: none, one, or two with `--safe`. */
+  readonly migrations: readonly PlannedMigration[];
+  /** Lint findings on those migrations (with `lintNew`). */
+  readonly lint: LintOutcome;
   readonly plan: Plan;
   /** Where the types' database metadata came from. */
   readonly metadataFrom: MetadataSource;
@@ -60,17 +69,18 @@ export interface GeneratePlan {
 export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<GeneratePlan> {
   const progress = options.progress ?? (() => undefined);
   const { config } = options;
+  const shownAs = (file: string) => displayPath(options.cwd, file);
   const { folder, deletions, removed, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
   const history: MigrationToRun[] = folder.migrations.map((entry) => ({
     tag: entry.entry.tag,
     sql: entry.sql!,
-    shownAs: displayPath(options.cwd, entry.sqlFile),
+    shownAs: shownAs(entry.sqlFile),
     isNew: false,
   }));
   const migrated = startMigratedMetadata(config, { history, shadowUrl: options.shadowUrl ?? config.shadowUrl, progress, eager: options.schemasChanged ?? true });
 
   let model: ProjectModel;
-  let migration: PlannedMigration | undefined;
+  let migrations: readonly PlannedMigration[];
   let stubs: PlannedFile[];
   try {
     progress('loading section schemas');
@@ -79,7 +89,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
     assertOutputPaths(config, [...typesFiles, ...stubs], options.loader.loadedFiles(), options.cwd);
     progress('diffing schemas against the last snapshot');
-    migration = await planMigration({
+    const migration = await planMigration({
       model,
       folder,
       name: options.name ?? rebasedName,
@@ -88,16 +98,18 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
       now: options.now ?? Date.now(),
     });
     assertRebaseKeepsStatements(removed, folder.migrations.map((entry) => entry.sql!), migration?.sql);
+    migrations = !migration ? [] : options.safe ? await splitForSafety(migration, shownAs) : [migration];
   } catch (error) {
     await migrated.abandon();
     throw error;
   }
-  const next: MigrationToRun | undefined = migration && {
-    tag: migration.tag,
-    sql: migration.sql,
-    shownAs: displayPath(options.cwd, migration.files[0]!.path),
-    isNew: true,
-  };
+  // Parsed on a thread of its own while the engine runs the new migrations.
+  const linting =
+    options.lintNew && migrations.length > 0
+      ? lintNewMigrations(migrations, { model, settings: config.lintRules ?? {}, previous: await latestSnapshot(folder), shownAs })
+      : Promise.resolve({ findings: [], allowed: [] });
+  linting.catch(() => undefined);
+  const next: MigrationToRun[] = migrations.map((migration) => ({ tag: migration.tag, sql: migration.sql, shownAs: shownAs(migration.files[0]!.path), isNew: true }));
   // Loading kysely-codegen's serializer overlaps the wait for the engine.
   loadSerializer().catch(() => undefined);
   const { metadata, source } = await migrated.complete(next);
@@ -108,12 +120,20 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   const types = await planSectionTypes(model, metadata);
   const sum: PlannedFile = {
     path: sumFilePath(folder.dir),
-    content: renderSumFile([...history, ...(next ? [next] : [])].map((entry) => ({ file: `${entry.tag}.sql`, hash: hashMigration(entry.sql) }))),
+    content: renderSumFile([...history, ...next].map((entry) => ({ file: `${entry.tag}.sql`, hash: hashMigration(entry.sql) }))),
     ownership: 'generated',
     kind: 'sum',
   };
-  const files = [...(migration?.files ?? []), ...(history.length > 0 || next ? [sum] : []), ...types, ...stubs];
+  const files = [...migrations.flatMap((migration) => migration.files), ...(history.length > 0 || next.length > 0 ? [sum] : []), ...types, ...stubs];
   // A migration --rebase regenerates under its old name is written, not removed.
   const written = new Set(files.map((file) => file.path));
-  return { model, folder, migration, plan: { files, deletions: deletions.filter((path) => !written.has(path)) }, metadataFrom: source, loadedFiles: options.loader.loadedFiles() };
+  return {
+    model,
+    folder,
+    migrations,
+    lint: await linting,
+    plan: { files, deletions: deletions.filter((path) => !written.has(path)) },
+    metadataFrom: source,
+    loadedFiles: options.loader.loadedFiles(),
+  };
 }

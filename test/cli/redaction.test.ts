@@ -72,7 +72,7 @@ describe('no output form of any failing path shows a password', () => {
       expect(result.exitCode, `${form}\n${printed}`).not.toBe(0);
       for (const leak of LEAKS) expect(printed, `${form} shows ${leak}`).not.toContain(leak);
       // It failed for the reason the path is about, and said so.
-      expect(printed, form).toMatch(/refused|internal error|could not|cannot|not valid|unknown host|failed/);
+      expect(printed, form).toMatch(/refused|internal error|could not|cannot|not valid|not a URL|unknown host|failed/);
       if (form === '--json') expect(() => JSON.parse(result.stdout), printed).not.toThrow();
     }
   });

@@ -5,8 +5,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { check } from '../../src/commands/check.js';
-import { generate } from '../../src/commands/generate.js';
+import { check, generate } from 'drizzle-sections';
 import { projectStateDir } from '../../src/plan/project-lock.js';
 import { runCli, SHARED_CACHE_DIR } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
@@ -178,11 +177,11 @@ describe('two migrates on the embedded database at once', () => {
         project.write('db/vendor/schema.ts', project.read('db/vendor/schema.ts').replace(" });\n", `, extra${round}: text('extra_${round}') });\n`));
         expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
       }
-      const runs = await Promise.all([1, 2].map(() => runCli(['--json', 'migrate'], { cwd: project.dir })));
+      const runs = await Promise.all([1, 2].map(() => runCli(['--json', 'migrate', '--local'], { cwd: project.dir })));
       expect(runs.map((run) => run.exitCode), runs.map((run) => run.stderr).join('\n')).toEqual([0, 0]);
       const applied = runs.map((run) => (JSON.parse(run.stdout) as { applied: string[] }).applied);
       expect(applied.flat(), `round ${round}`).toHaveLength(1);
-      const status = JSON.parse((await runCli(['--json', 'status'], { cwd: project.dir })).stdout) as { upToDate: boolean; migrations: unknown[] };
+      const status = JSON.parse((await runCli(['--json', 'status', '--local'], { cwd: project.dir })).stdout) as { upToDate: boolean; migrations: unknown[] };
       expect(status).toMatchObject({ upToDate: true });
       expect(status.migrations).toHaveLength(round);
     }

@@ -16,6 +16,6 @@ const ignoreProgress = () => undefined;
 
 /** The tables (schema-qualified when not public) the engine finds after `history` and `next`. */
 export async function tablesAfter(backend: EngineBackend, history: readonly MigrationToRun[], next?: MigrationToRun): Promise<string[]> {
-  const metadata = await (await prepareEngine(backend, history, ignoreProgress)).finish(next);
+  const metadata = await (await prepareEngine(backend, history, ignoreProgress)).finish(next ? [next] : []);
   return metadata.tables.map((table) => (table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name)).sort();
 }

@@ -84,8 +84,8 @@ describe('the embedded engine (PGlite)', () => {
     const second = await prepareEngine(backend, migrations('create table kept (id int);'), ignoreProgress);
     expect(readdirSync(cacheDir).filter((entry) => entry.startsWith('pglite-run.'))).toHaveLength(1);
     const [inShared, inCopy] = await Promise.all([
-      first.finish(newMigration('create table in_shared (id int);')),
-      second.finish(newMigration('create table in_copy (id int);')),
+      first.finish([newMigration('create table in_shared (id int);')]),
+      second.finish([newMigration('create table in_copy (id int);')]),
     ]);
     expect(inShared.tables.map((table) => table.name).sort()).toEqual(['in_shared', 'kept']);
     expect(inCopy.tables.map((table) => table.name).sort()).toEqual(['in_copy', 'kept']);
@@ -121,16 +121,16 @@ describe('the embedded engine (PGlite)', () => {
     const backend = pgliteBackend({ cacheDir });
     const steps: string[] = [];
     const history = migrations('create table kept (id int);', 'create table added (id int);');
-    await (await prepareEngine(backend, history.slice(0, 1), (step) => steps.push(step))).finish(undefined);
+    await (await prepareEngine(backend, history.slice(0, 1), (step) => steps.push(step))).finish([]);
     expect(steps).toContain('applying 1 migration');
 
     steps.length = 0;
-    const grown = await (await prepareEngine(backend, history, (step) => steps.push(step))).finish(undefined);
+    const grown = await (await prepareEngine(backend, history, (step) => steps.push(step))).finish([]);
     expect(grown.tables.map((table) => table.name).sort()).toEqual(['added', 'kept']);
     expect(steps).toContain('applying 1 migration');
 
     steps.length = 0;
-    await (await prepareEngine(backend, history, (step) => steps.push(step))).finish(undefined);
+    await (await prepareEngine(backend, history, (step) => steps.push(step))).finish([]);
     expect(steps.some((step) => step.startsWith('applying'))).toBe(false);
 
     // Another history (an edited first migration, a switched branch) starts from the empty cluster.

@@ -44,14 +44,14 @@ describe('the server engine (--shadow-url)', () => {
     const backend = backendForNewProject();
     const history = migrations('create table kept (id int);');
     const steps: string[] = [];
-    const first = await (await prepareEngine(backend, history, (step) => steps.push(step))).finish(newMigration('create table tried (id int);'));
+    const first = await (await prepareEngine(backend, history, (step) => steps.push(step))).finish([newMigration('create table tried (id int);')]);
     expect(first.tables.map((table) => table.name).sort()).toEqual(['kept', 'tried']);
     expect(steps).toContain('applying 1 migration');
     const created = (await databasesLike('sections\\_cache\\_%')).filter((name) => !before.includes(name));
     expect(created).toEqual([expect.stringMatching(/^sections_cache_[0-9a-f]{16}$/)]);
 
     steps.length = 0;
-    expect((await (await prepareEngine(backend, history, (step) => steps.push(step))).finish(undefined)).tables.map((table) => table.name)).toEqual(['kept']);
+    expect((await (await prepareEngine(backend, history, (step) => steps.push(step))).finish([])).tables.map((table) => table.name)).toEqual(['kept']);
     expect(steps.some((step) => step.startsWith('applying'))).toBe(false);
     // Another history starts from an empty database.
     expect(await tablesAfter(backend, migrations('create table other (id int);'))).toEqual(['other']);
@@ -67,7 +67,7 @@ describe('the server engine (--shadow-url)', () => {
     try {
       const scratch = await prepareEngine(waiter, migrations('create table kept (id int);'), () => undefined);
       expect(await databasesLike('sections\\_shadow\\_%')).toHaveLength(1);
-      expect((await scratch.finish(newMigration('create table elsewhere (id int);'))).tables.map((table) => table.name).sort()).toEqual(['elsewhere', 'kept']);
+      expect((await scratch.finish([newMigration('create table elsewhere (id int);')])).tables.map((table) => table.name).sort()).toEqual(['elsewhere', 'kept']);
     } finally {
       await busy.abandon();
     }
@@ -84,8 +84,8 @@ describe('the server engine (--shadow-url)', () => {
 
   it('sees exactly what the embedded engine sees', async () => {
     const history = migrations(MIGRATION_SQL);
-    const viaServer = await (await prepareEngine(backendForNewProject(), history, () => undefined)).finish(undefined);
-    const viaPglite = await (await prepareEngine(pgliteBackend({ cacheDir: tempDir('pglite-cache-') }), history, () => undefined)).finish(undefined);
+    const viaServer = await (await prepareEngine(backendForNewProject(), history, () => undefined)).finish([]);
+    const viaPglite = await (await prepareEngine(pgliteBackend({ cacheDir: tempDir('pglite-cache-') }), history, () => undefined)).finish([]);
     expect(viaServer.tables.length).toBe(2);
     expect(JSON.parse(JSON.stringify(viaServer))).toEqual(JSON.parse(JSON.stringify(viaPglite)));
   });

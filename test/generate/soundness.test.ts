@@ -10,10 +10,10 @@ const IMPORTS = `import { sql } from 'drizzle-orm';\nimport { char, check, index
 
 /**
  * The changes that used to be written and then refused by PostgreSQL: each is now either refused
- * by generate with PostgreSQL's own error, or written as a migration that migrate applies to a
- * fresh server database.
+ * by generate with PostgreSQL's own error (or, when sections' own rules see it first, a user
+ * error naming it), or written as a migration that migrate applies to a fresh server database.
  */
-const cases: { name: string; before: string; after: string; custom?: string; refused?: RegExp }[] = [
+const cases: { name: string; before: string; after: string; custom?: string; refused?: RegExp; userError?: RegExp }[] = [
   {
     name: 'a foreign key column changed to a type its key cannot take',
     before: `export const vendor = pgTable('vendor', { id: serial('id').primaryKey() });\nexport const stock = pgTable('stock', { id: serial('id').primaryKey(), vendorId: integer('vendor_id').references(() => vendor.id).notNull() });`,
@@ -57,10 +57,16 @@ const cases: { name: string; before: string; after: string; custom?: string; ref
     refused: /data type point has no default operator class for access method "btree"/,
   },
   {
-    name: 'a new table named like an enum',
+    name: 'a new table named like an enum in another schema (its row type takes the name)',
     before: `export const mood = pgEnum('mood', ['calm']);\nexport const flag = pgTable('flag', { id: serial('id').primaryKey(), m: mood('m') });`,
     after: `export const mood = pgEnum('mood', ['calm']);\nexport const flag = pgTable('flag', { id: serial('id').primaryKey(), m: mood('m') });\nexport const moodTable = pgTable('mood', { id: serial('id').primaryKey() });`,
-    refused: /type "mood" already exists/,
+    userError: /^error section "core": enum "mood" and table "mood" both become type Mood in the types file; rename one$/,
+  },
+  {
+    name: 'a new table named like an existing unique constraint (its index is a relation of that name)',
+    before: `export const account = pgTable('account', { id: serial('id').primaryKey(), email: text('email').unique() });`,
+    after: `export const account = pgTable('account', { id: serial('id').primaryKey(), email: text('email').unique() });\nexport const clash = pgTable('account_email_unique', { id: serial('id').primaryKey() });`,
+    refused: /relation "account_email_unique" already exists/,
   },
   {
     name: 'a value added to an enum and used in the same migration',
@@ -101,7 +107,7 @@ const cases: { name: string; before: string; after: string; custom?: string; ref
 ];
 
 describe('what PostgreSQL refuses, generate refuses: nothing written, PostgreSQL\'s error shown', () => {
-  it.each(cases)('$name', async ({ before, after, custom, refused }) => {
+  it.each(cases)('$name', async ({ before, after, custom, refused, userError }) => {
     process.env.SECTIONS_CACHE_DIR = SHARED_CACHE_DIR;
     const project = createTempProject({ files: { 'sections.config.ts': CONFIG, 'db/schema.ts': `${IMPORTS}${before}\n` } });
     await generate({ cwd: project.dir });
@@ -111,6 +117,13 @@ describe('what PostgreSQL refuses, generate refuses: nothing written, PostgreSQL
     }
     project.write('db/schema.ts', `${IMPORTS}${after}\n`);
     const tree = project.snapshot();
+    if (userError) {
+      const result = await runCli(['generate'], { cwd: project.dir, env: { SECTIONS_CACHE_DIR: SHARED_CACHE_DIR } });
+      expect(result.exitCode, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(userError);
+      expect(project.snapshot()).toEqual(tree);
+      return;
+    }
     if (refused) {
       const result = await runCli(['generate'], { cwd: project.dir, env: { SECTIONS_CACHE_DIR: SHARED_CACHE_DIR } });
       expect(result.exitCode, result.stderr).toBe(1);

@@ -65,8 +65,8 @@ describe('which database migrate and status use', () => {
   it('refuses what is not a PostgreSQL URL, an empty DATABASE_URL, and two targets at once: exit 2, one line, no password', async () => {
     const project = migrationProject([M1]);
     const cases: [string[], Record<string, string>, string][] = [
-      [['--url', 'notaurl'], {}, 'error --url is not a URL (expected postgres://user:password@host:port/database)'],
-      [['--url', 'mysql://root:hunter22@db/app'], {}, 'error --url is a mysql:// URL, not a PostgreSQL one (expected postgres://user:password@host:port/database)'],
+      [['--url', 'notaurl'], {}, 'error --url is not a URL (expected a postgres:// or postgresql:// URL)'],
+      [['--url', 'mysql://root:hunter22@db/app'], {}, 'error --url is a mysql:// URL, not a PostgreSQL one (expected a postgres:// or postgresql:// URL)'],
       [[], { DATABASE_URL: '' }, 'error DATABASE_URL is set but empty; give the database\'s URL (or unset it)'],
       [['--url', 'postgres://127.0.0.1/x', '--local'], {}, 'error --url and --local name two different databases; give one'],
     ];
@@ -79,7 +79,7 @@ describe('which database migrate and status use', () => {
     project.write('.env', 'DATABASE_URL=mysql://root:hunter22@db/app\n');
     const fromDotEnv = await runCli(['migrate'], { cwd: project.dir });
     expect(fromDotEnv.exitCode).toBe(2);
-    expect(fromDotEnv.stderr).toBe('error DATABASE_URL in .env is a mysql:// URL, not a PostgreSQL one (expected postgres://user:password@host:port/database)');
+    expect(fromDotEnv.stderr).toBe('error DATABASE_URL in .env is a mysql:// URL, not a PostgreSQL one (expected a postgres:// or postgresql:// URL)');
 
     project.write('sections.config.ts', withDatabase(`{ url: 'postgres://127.0.0.1/x', local: true }`));
     const both = await runCli(['migrate'], { cwd: project.dir });

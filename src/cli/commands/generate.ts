@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { GenerateOptions, GenerateResult } from '../../commands/generate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
+import { renderLintFinding } from './lint.js';
 import { count } from '../count.js';
 import { displayPath } from '../../display-path.js';
 import type { Output } from '../output.js';
@@ -23,9 +24,10 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--watch', 'regenerate whenever the config or a schema changes (Ctrl-C to stop)')
     .option('--check', 'alias of `sections check` (like kysely-codegen --verify): compare, write nothing')
     .option('--rehash', 'accept edits of generated migrations (record their new hashes in sections.sum)')
+    .option('--safe', 'write index creations on existing tables as a second migration that builds them CONCURRENTLY (outside a transaction)')
     .addOption(lockTimeoutOption())
     .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name')
-    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; check?: boolean; watch?: boolean; lockTimeout: number }) => {
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; safe?: boolean; check?: boolean; watch?: boolean; lockTimeout: number }) => {
       if (flags.check) {
         const { runCheckAction } = await import('./check.js');
         return runCheckAction(context, flags.shadowUrl, flags.lockTimeout);
@@ -47,6 +49,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
         force: flags.force,
         rebase: flags.rebase,
         rehash: flags.rehash,
+        safe: flags.safe,
         progress: (step: string) => output.progress(step),
         lock: lockOptions(flags.lockTimeout, output),
       };
@@ -70,6 +73,7 @@ async function watchAction(options: GenerateOptions, output: Output): Promise<vo
       const migration = result.migration ? `, migration ${result.migration.tag}` : '';
       output.info(`${output.color.dim(time())} generated: ${count(changed, 'file')} written${migration}`);
       for (const warning of result.warnings) output.warn(warning);
+      for (const finding of result.lint.findings) renderLintFinding(finding, output, options.cwd);
     },
     onError: (error) => {
       output.clearProgress();
@@ -98,6 +102,9 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
   for (const file of result.removed) output.info(`${color.yellow(result.dryRun ? 'would remove' : 'removed')} ${displayPath(cwd, file)} (regenerated after the others)`);
   if (result.migration) {
     output.info(`${color.green('migration')} ${displayPath(cwd, result.migration.file)} ${would}created (${count(result.migration.statements, 'statement')}; ${result.migration.sections.join(', ')})`);
+    if (result.indexMigration) {
+      output.info(`${color.green('migration')} ${displayPath(cwd, result.indexMigration.file)} ${would}created (its index creations, built CONCURRENTLY outside a transaction)`);
+    }
   } else {
     output.info(`${color.dim('migration')} no schema changes, no new migration`);
   }
@@ -113,5 +120,6 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
     output.info(`${file.status === 'kept' ? color.dim('kept') : color.green(`${would}${file.status}`)} ${file.kind} ${displayPath(cwd, file.path)}`);
   }
   for (const warning of result.warnings) output.warn(warning);
+  for (const finding of result.lint.findings) renderLintFinding(finding, output, cwd);
   if (result.dryRun) output.info(color.yellow('dry run: nothing was written'));
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 /** `--url` and `--local`, and where else the database may come from, as migrate and status take them. */
 export function addTargetOptions(command: Command): Command {
   return command
-    .option('--url <url>', 'the target database (postgres://user:password@host:port/database)')
+    .option('--url <url>', 'the target database (a postgres:// URL)')
     .option('--local', 'use the embedded PGlite database in database.dataDir (.sections/pglite)')
     .addHelpText(
       'after',
