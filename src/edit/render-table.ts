@@ -8,12 +8,12 @@ export type ImportModule = 'drizzle-orm/pg-core' | 'drizzle-orm';
 export type ImportName = (module: ImportModule, name: string) => string;
 
 /**
- * The `export const x = pgTable(...)` statement for a new table, in the seed's shape: `id` serial
+ * The `export const x = pgTable(...)` statement for a new table, in the example's shape: `id` serial
  * primary key, `public_id` uuid, the given columns, `created_at` / `updated_at`.
  */
 export function renderTable(table: TableDefinition, use: ImportName, indent = '  '): string {
   const pg = (name: string) => use('drizzle-orm/pg-core', name);
-  // Asked first so a new import lists it first, as the seed's imports do.
+  // Asked first so a new import lists it first, as the example's imports do.
   const pgTable = pg('pgTable');
   const lines = [
     `id: ${pg('serial')}('id').primaryKey(),`,
@@ -45,7 +45,7 @@ function builder(type: ColumnType, name: string, enumExport: string | undefined,
       return `${pg('numeric')}(${name}${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`;
     }
     case 'bigint':
-      // drizzle requires a mode; number is what the seed's integer ids use.
+      // drizzle requires a mode; number is what the example's integer ids use.
       return `${pg('bigint')}(${name}, { mode: 'number' })`;
     case 'timestamptz':
       return `${pg('timestamp')}(${name}, { withTimezone: true })`;

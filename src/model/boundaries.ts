@@ -13,7 +13,7 @@ export interface BoundaryViolation {
 
 /**
  * A foreign key from one section's table into another's ties the sections' migrations and data
- * together; the seed's rule is a `<table>_public_id uuid` column holding the other row's public id.
+ * together; the convention is a `<table>_public_id uuid` column holding the other row's public id.
  */
 export function findForeignKeyViolations(model: ProjectModel): BoundaryViolation[] {
   return model.sections.flatMap((section) =>
@@ -41,7 +41,7 @@ const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs',
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
 
 /**
- * A section's features may use another section's repositories and services (the seed's
+ * A section's features may use another section's repositories and services (the example's
  * VendorInventoryService does), but never its types or its connection: those would let it query
  * the other section's tables directly.
  */

@@ -9,7 +9,7 @@ export interface PublicIdReference {
 const SUFFIX = '_public_id';
 
 /**
- * The seed references rows of other sections by public id: `vendor_inventory_public_id` (the
+ * The example references rows of other sections by public id: `vendor_inventory_public_id` (the
  * table's name), `core_part_public_id` (section, then table) or anything `publicIdReferences`
  * maps. Only references into another section that has a `public_id` column count.
  */

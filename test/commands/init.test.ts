@@ -5,6 +5,7 @@ import { init } from '../../src/commands/init.js';
 import { failingOnRename } from '../helpers/failing-fs.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
+import { withoutStyleWarnings } from '../helpers/style-warnings.js';
 
 const SCHEMAS = 'src/shared/database/schemas';
 
@@ -41,7 +42,7 @@ describe('sections init', () => {
     expect(JSON.parse(project.read('package.json')).scripts).toEqual({ 'db:generate': 'sections generate', 'db:migrate': 'sections migrate', 'db:check': 'sections check' });
 
     const generated = await runCli(['generate'], { cwd: project.dir });
-    expect(generated.stderr).toBe('');
+    expect(withoutStyleWarnings(generated.stderr)).toBe('');
     expect(generated.exitCode).toBe(0);
     expect(project.read(`${SCHEMAS}/core/kysely-types.ts`)).toMatch(/export interface DB \{\n {2}manufacturer: Manufacturer;\n\}/);
     expect(project.read(`${SCHEMAS}/vendor/kysely-types.ts`)).toMatch(/export interface DB \{\n {2}vendorProfile: VendorProfile;\n\}/);

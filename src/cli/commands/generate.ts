@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { GenerateOptions, GenerateResult } from '../../commands/generate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
-import { renderLintFinding } from './lint.js';
+import { renderGeneratedFindings } from './generated-findings.js';
 import { count } from '../count.js';
 import { displayPath } from '../../display-path.js';
 import type { Output } from '../output.js';
@@ -73,7 +73,7 @@ async function watchAction(options: GenerateOptions, output: Output): Promise<vo
       const migration = result.migration ? `, migration ${result.migration.tag}` : '';
       output.info(`${output.color.dim(time())} generated: ${count(changed, 'file')} written${migration}`);
       for (const warning of result.warnings) output.warn(warning);
-      for (const finding of result.lint.findings) renderLintFinding(finding, output, options.cwd);
+      renderGeneratedFindings(result.lint.findings, output, options.cwd);
     },
     onError: (error) => {
       output.clearProgress();
@@ -120,6 +120,6 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
     output.info(`${file.status === 'kept' ? color.dim('kept') : color.green(`${would}${file.status}`)} ${file.kind} ${displayPath(cwd, file.path)}`);
   }
   for (const warning of result.warnings) output.warn(warning);
-  for (const finding of result.lint.findings) renderLintFinding(finding, output, cwd);
+  renderGeneratedFindings(result.lint.findings, output, cwd);
   if (result.dryRun) output.info(color.yellow('dry run: nothing was written'));
 }
