@@ -12,8 +12,11 @@ export interface ColumnModel {
 }
 
 export interface ForeignKeyModel {
+  /** The constraint's name as drizzle-kit writes it into the migration (explicit, or derived after casing). */
+  readonly name: string;
   readonly columns: readonly string[];
   readonly foreignTable: string;
+  readonly foreignSchema: string;
   readonly foreignColumns: readonly string[];
 }
 
