@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { ProjectModel } from './project-model.js';
 import { ownerOf } from './project-model.js';
+import { importBoundaryKey, readImportBoundaryCache, writeImportBoundaryCache } from './import-boundary-cache.js';
 import { createModuleResolver } from './module-resolver.js';
 
 /** What a baseline entry is matched on: never a line number, so that an edit elsewhere in the file keeps it. */
@@ -78,14 +79,23 @@ export async function findImportViolations(config: ResolvedConfig): Promise<Impo
     types: withoutExtension(section.typesFile),
     connection: withoutExtension(join(config.connectionsDir, section.name)),
   }));
-  const filesBySection = await Promise.all(config.sections.map(async (section) => ({ section, files: await sourceFiles(section.featuresDir) })));
+  const filesBySection = await Promise.all(
+    config.sections.map(async (section) => ({
+      section,
+      files: await Promise.all((await sourceFiles(section.featuresDir)).map(async (path) => ({ path, text: await readFile(path, 'utf8') }))),
+    })),
+  );
   if (filesBySection.every((entry) => entry.files.length === 0)) return [];
+  const key = importBoundaryKey(privateModules, filesBySection.flatMap((entry) => entry.files.map((file) => ({ section: entry.section.name, ...file }))));
+  const cached = await readImportBoundaryCache(config, key);
+  if (cached) return [...cached];
+
   const resolver = await createModuleResolver(config.rootDir);
   const violations: ImportViolation[] = [];
   for (const { section, files } of filesBySection) {
-    for (const file of files) {
+    for (const { path: file, text } of files) {
       const seen = new Set<string>();
-      for (const specifier of resolver.importsOf(file, await readFile(file, 'utf8'))) {
+      for (const specifier of resolver.importsOf(file, text)) {
         const resolved = resolver.resolve(specifier, file);
         if (!resolved || seen.has(resolved)) continue;
         const target = withoutExtension(resolved);
@@ -102,6 +112,7 @@ export async function findImportViolations(config: ResolvedConfig): Promise<Impo
       }
     }
   }
+  await writeImportBoundaryCache(config, { key, trace: resolver.trace(), violations });
   return violations;
 }
 

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type ts from 'typescript';
 import { UserError } from '../errors.js';
+import { recordingSystem, type ResolutionTrace } from './resolution-trace.js';
 
 /** Which file an import names, decided by TypeScript itself. */
 export interface ModuleResolver {
@@ -8,6 +9,8 @@ export interface ModuleResolver {
   importsOf(file: string, text: string): string[];
   /** The file `specifier` resolves to from `fromFile` (absolute), or undefined (a package without types, a typo). */
   resolve(specifier: string, fromFile: string): string | undefined;
+  /** What TypeScript looked at on disk so far. */
+  trace(): ResolutionTrace;
 }
 
 /** What tsc assumes for a project without a tsconfig: modern ESM with a bundler's resolution (exports, extensionless). */
@@ -21,17 +24,18 @@ const WITHOUT_TSCONFIG = { moduleResolution: 'bundler', module: 'esnext', allowJ
  */
 export async function createModuleResolver(rootDir: string): Promise<ModuleResolver> {
   const compiler = await loadTypescript();
-  const host: ts.ModuleResolutionHost = compiler.sys;
+  const recording = recordingSystem(compiler.sys);
+  const host: ts.ModuleResolutionHost = recording.sys;
   const byTsconfig = new Map<string, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache }>();
   const tsconfigByDir = new Map<string, string | undefined>();
 
   const settingsFor = (file: string) => {
     const dir = dirname(file);
-    if (!tsconfigByDir.has(dir)) tsconfigByDir.set(dir, compiler.findConfigFile(dir, compiler.sys.fileExists));
+    if (!tsconfigByDir.has(dir)) tsconfigByDir.set(dir, compiler.findConfigFile(dir, recording.sys.fileExists));
     const tsconfig = tsconfigByDir.get(dir) ?? '';
     let settings = byTsconfig.get(tsconfig);
     if (!settings) {
-      const options = tsconfig ? readCompilerOptions(compiler, tsconfig) : compiler.convertCompilerOptionsFromJson(WITHOUT_TSCONFIG, rootDir).options;
+      const options = tsconfig ? readCompilerOptions(compiler, recording.sys, tsconfig) : compiler.convertCompilerOptionsFromJson(WITHOUT_TSCONFIG, rootDir).options;
       settings = { options, cache: compiler.createModuleResolutionCache(rootDir, (name) => name, options) };
       byTsconfig.set(tsconfig, settings);
     }
@@ -46,13 +50,14 @@ export async function createModuleResolver(rootDir: string): Promise<ModuleResol
       const resolved = compiler.resolveModuleName(specifier, fromFile, options, host, cache, undefined, mode).resolvedModule;
       return resolved ? resolve(resolved.resolvedFileName) : undefined;
     },
+    trace: recording.trace,
   };
 }
 
 /** The compiler options a tsconfig (and what it extends) sets; its file list is not needed, so not enumerated. */
-function readCompilerOptions(compiler: typeof ts, tsconfig: string): ts.CompilerOptions {
+function readCompilerOptions(compiler: typeof ts, sys: ts.System, tsconfig: string): ts.CompilerOptions {
   const host: ts.ParseConfigFileHost = {
-    ...compiler.sys,
+    ...sys,
     readDirectory: () => [],
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
       throw new UserError(`${tsconfig}: ${compiler.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`);

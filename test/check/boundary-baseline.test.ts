@@ -259,6 +259,16 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     ]);
   });
 
+  it('a feature file unchanged since the last check is judged again when the tsconfig changes where its alias leads', async () => {
+    const project = await generatedProject();
+    const before = await check(project);
+    expect(errors(before.json).filter((problem) => problem.kind === 'import-boundary').map((problem) => problem.section)).toEqual(['billing', 'content']);
+    // `@/` now leads into the features folder, where no section's types are.
+    project.write('tsconfig.json', TSCONFIG.replace('"./src/*"', '"./src/features/*"'));
+    const after = await check(project);
+    expect(errors(after.json).filter((problem) => problem.kind === 'import-boundary').map((problem) => problem.section)).toEqual(['content']);
+  });
+
   it('an import through a workspace package\'s exports is resolved to the file it names', async () => {
     const project = await generatedProject();
     rmSync(project.path('src/features/content/document/notify.ts'));
