@@ -108,6 +108,8 @@ async function readStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir
     return undefined;
   }
   if (stamp.tools !== outputToolVersions() || stamp.config?.configFile !== location.configFile || stamp.config.cacheDir !== location.cacheDir) return undefined;
+  // Made before violations carried what the boundary baseline matches them on (same version, older build).
+  if (!Array.isArray(stamp.foreignKeyViolations) || stamp.foreignKeyViolations.some((violation) => typeof violation.constraint !== 'string') || !stamp.config.boundaries) return undefined;
   return stamp;
 }
 

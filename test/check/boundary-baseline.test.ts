@@ -293,14 +293,25 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
 
   it('severities: warn reports without failing, off does not look; an unknown value is a config error naming the key', async () => {
     const warn = await generatedProject(CONFIG.replace("codegen: { camelCase: false },", "codegen: { camelCase: false },\n  boundaries: { foreignKeys: 'warn', imports: 'off' },"));
+    const importEntry = { section: 'content', file: 'src/features/content/old.ts', imports: 'src/db/connections/accounts.ts', reason: 'kept while imports are off' };
+    warn.write('sections.boundaries.json', JSON.stringify({ foreignKeys: [{ section: 'billing', table: 'Refund', constraint: 'Refund_userId_User_id_fk' }], imports: [importEntry] }));
     const result = await check(warn);
     expect(result.exitCode, result.human.stderr).toBe(0);
     expect(result.json.problems.map((problem) => `${problem.kind} ${problem.severity}`)).toEqual([
       'foreign-key-boundary warning',
       'foreign-key-boundary warning',
       'foreign-key-boundary warning',
+      'boundary-baseline-stale warning',
     ]);
     expect(result.human.stderr).toContain('warning [foreign-key-boundary]');
+    expect(result.human.stderr).toContain('warning [boundary-baseline-stale] sections.boundaries.json: sections.boundaries.json accepts foreign key "Refund_userId_User_id_fk" of table "Refund" (section "billing")');
+
+    // The rule that is off keeps its entries as they are; the other is recorded anew.
+    expect((await runCli(['check', '--update-baseline'], { cwd: warn.dir, env: NO_SERVER })).exitCode).toBe(0);
+    expect(JSON.parse(warn.read('sections.boundaries.json'))).toEqual({ foreignKeys: FOUND_TODAY.foreignKeys, imports: [importEntry] });
+    const recorded = await check(warn);
+    expect(recorded.json.problems).toEqual([]);
+    expect(recorded.json.accepted).toHaveLength(3);
 
     const bad = realShapeProject(CONFIG.replace("codegen: { camelCase: false },", "codegen: { camelCase: false },\n  boundaries: { foreignKeys: 'fatal' },"));
     const refused = await runCli(['check'], { cwd: bad.dir, env: NO_SERVER });
