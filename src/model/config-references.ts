@@ -1,18 +1,7 @@
 import { UserError } from '../errors.js';
 import type { PatternSubject } from './table-pattern.js';
 import type { ProjectModel, TableModel } from './project-model.js';
-
-/** A table as a config key names it: `User`, `auth.users` (`public` unless qualified). */
-export interface ConfiguredTable {
-  readonly schema: string;
-  readonly name: string;
-}
-
-/** `<table>` or `<schema>.<table>`, names kept as written: PostgreSQL's `"User"` is not `user`. */
-export function parseTableName(text: string): ConfiguredTable {
-  const dot = text.indexOf('.');
-  return dot === -1 ? { schema: 'public', name: text } : { schema: text.slice(0, dot), name: text.slice(dot + 1) };
-}
+import { parseTableName, type ConfiguredTable } from './table-name.js';
 
 /** A `publicIdReferences` key: `<table>.<column>` or `<schema>.<table>.<column>`. */
 function parseColumnKey(key: string): ConfiguredTable & { readonly column: string } {
@@ -64,7 +53,10 @@ function caseHint(wanted: ConfiguredTable, tables: readonly TableModel[]): strin
 export function assertExtraTablesCreated(model: ProjectModel, migrated: readonly PatternSubject[]): void {
   const [first, ...rest] = model.sections.flatMap((section) =>
     section.extraTables
-      .filter((name) => !migrated.some((table) => table.name === name && table.schema === 'public'))
+      .filter((extra) => {
+        const wanted = parseTableName(extra);
+        return !migrated.some((table) => table.name === wanted.name && table.schema === wanted.schema);
+      })
       .map((name) => `section "${section.name}": extraTables lists "${name}", but no migration creates that table`),
   );
   if (first) throw new UserError(first, rest);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema, describeConfigIssues } from '../../src/config/config-schema.js';
-import { configuredPublicIdReference, findPublicIdReferenceProblems, parseTableName } from '../../src/model/config-references.js';
+import { configuredPublicIdReference, findPublicIdReferenceProblems } from '../../src/model/config-references.js';
+import { parseTableName } from '../../src/model/table-name.js';
 import type { TableModel } from '../../src/model/project-model.js';
 
 function table(schema: string, name: string, section: string, columns: string[]): TableModel {
