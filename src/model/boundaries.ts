@@ -95,7 +95,7 @@ export async function findImportViolations(config: ResolvedConfig): Promise<Impo
   for (const { section, files } of filesBySection) {
     for (const { path: file, text } of files) {
       const seen = new Set<string>();
-      for (const specifier of resolver.importsOf(file, text)) {
+      for (const specifier of resolver.importsOf(text)) {
         const resolved = resolver.resolve(specifier, file);
         if (!resolved || seen.has(resolved)) continue;
         const target = withoutExtension(resolved);

@@ -6,7 +6,7 @@ import { recordingSystem, type ResolutionTrace } from './resolution-trace.js';
 /** Which file an import names, decided by TypeScript itself. */
 export interface ModuleResolver {
   /** The module specifiers a source file imports, re-exports, `import()`s or `require()`s. */
-  importsOf(file: string, text: string): string[];
+  importsOf(text: string): string[];
   /** The file `specifier` resolves to from `fromFile` (absolute), or undefined (a package without types, a typo). */
   resolve(specifier: string, fromFile: string): string | undefined;
   /** What TypeScript looked at on disk so far. */
@@ -43,7 +43,7 @@ export async function createModuleResolver(rootDir: string): Promise<ModuleResol
   };
 
   return {
-    importsOf: (_file, text) => compiler.preProcessFile(text, true, true).importedFiles.map((imported) => imported.fileName),
+    importsOf: (text) => compiler.preProcessFile(text, true, true).importedFiles.map((imported) => imported.fileName),
     resolve: (specifier, fromFile) => {
       const { options, cache } = settingsFor(fromFile);
       const mode = compiler.getImpliedNodeFormatForFile(fromFile as ts.Path, cache.getPackageJsonInfoCache(), host, options);

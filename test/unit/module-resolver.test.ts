@@ -22,7 +22,7 @@ describe('module resolution for the import boundary (TypeScript\'s own)', () => 
       "// import { e } from './e';",
       "const text = \"import { f } from './f'\";",
     ].join('\n');
-    expect(resolver.importsOf('x.ts', text)).toEqual(['./a.js', '@/b', './c', './d.cjs']);
+    expect(resolver.importsOf(text)).toEqual(['./a.js', '@/b', './c', './d.cjs']);
   });
 
   it('follows paths aliases, baseUrl and .js naming .ts, with the nearest tsconfig and what it extends', async () => {
