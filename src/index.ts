@@ -21,6 +21,7 @@ export type { CodegenOptions, SectionConfig, SectionsConfig } from './config/def
 export { OperationError, SectionsError, UserError } from './errors.js';
 export type { GenerateOptions, GenerateResult } from './commands/generate.js';
 export type { CheckOptions, CheckProblem, CheckProblemKind, CheckResult } from './commands/check.js';
+export type { AcceptedViolation } from './commands/check-boundaries.js';
 export type { AllowedFinding, LintFinding, LintOptions, LintResult } from './commands/lint.js';
 export type { AddTableOptions, AddTableResult } from './commands/add-table.js';
 export type { AddSectionOptions, AddSectionResult } from './commands/add-section.js';

@@ -7,7 +7,8 @@ import { UserError } from '../errors.js';
 import type { AllowedFinding, LintFinding } from '../lint/lint-migrations.js';
 import type { PlannedMigration } from '../migrations/plan-migration.js';
 import { parseRenameSpec, type RenameSpec } from '../migrations/renames.js';
-import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
+import { findForeignKeyViolations, type BoundaryViolation } from '../model/boundaries.js';
+import { unacceptedViolations } from './check-boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { MetadataSource } from '../engine/migrated-metadata.js';
 import type { Progress } from '../progress.js';
@@ -137,7 +138,7 @@ async function generateWith(
     schemasChanged: await sourcesChanged(location),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
-  const violations = [...foreignKeyViolations, ...(await findImportViolations(config))];
+  const violations = await unacceptedViolations(config, foreignKeyViolations);
   const sections = built.model.sections.map((section) => ({
     name: section.name,
     tables: [...section.tables.map((table) => table.name), ...section.extraTables],
@@ -165,7 +166,7 @@ async function generateWith(
 
 /** Nothing changed since the last full run: the same answer, without loading anything heavy. */
 async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions): Promise<GenerateResult> {
-  const violations = [...stamp.foreignKeyViolations, ...(await findImportViolations(stamp.config))];
+  const violations = await unacceptedViolations(stamp.config, stamp.foreignKeyViolations);
   return {
     dryRun: options.dryRun ?? false,
     migration: null,

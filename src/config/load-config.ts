@@ -163,6 +163,7 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     templatesDir,
     publicIdReferences: config.publicIdReferences ?? {},
     missingStubs: config.missingStubs ?? 'error',
+    boundaries: { foreignKeys: config.boundaries?.foreignKeys ?? 'error', imports: config.boundaries?.imports ?? 'error' },
     lintRules: config.lint?.rules ?? {},
     cacheDir: cacheDirOf(configFile),
   };

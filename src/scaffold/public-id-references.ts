@@ -1,3 +1,4 @@
+import { configuredPublicIdReference } from '../model/config-references.js';
 import type { ProjectModel, TableModel } from '../model/project-model.js';
 
 export interface PublicIdReference {
@@ -25,9 +26,9 @@ export function findPublicIdReferences(model: ProjectModel, table: TableModel): 
   ];
   return table.columns.flatMap((column): PublicIdReference[] => {
     if (column.name === 'public_id') return [];
-    const mapped = model.config.publicIdReferences[`${table.name}.${column.name}`];
+    const mapped = configuredPublicIdReference(model.config.publicIdReferences, table, column.name);
     const found = mapped
-      ? others.flatMap((section) => section.tables.filter((candidate) => candidate.name === mapped))
+      ? others.flatMap((section) => section.tables.filter((candidate) => candidate.name === mapped.name && candidate.schema === mapped.schema))
       : column.name.endsWith(SUFFIX)
         ? candidates(column.name.slice(0, -SUFFIX.length))
         : [];
