@@ -15,14 +15,18 @@ describe('sections add-table', () => {
       ['add-table', 'vendor', 'vendor_payout', '--column', 'amount:numeric(12,2):notnull', '--column', 'vendor_id:integer:notnull:references=vendor_profile.id', '--column', 'note:varchar(200):default=none'],
       { cwd: project.dir },
     );
-    expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
+    // The lint's advice on the two columns given as int and varchar, one line each; the standard columns draw none.
+    const advice = result.stderr.split('\n');
+    expect(advice).toHaveLength(2);
+    expect(advice[0]).toMatch(/^warning \[prefer-bigint-over-int\] db\/migrations\/0001_add_vendor_payout\.sql:\d+ \(vendor, vendor_payout\): "vendor_payout"\."vendor_id" is integer/);
+    expect(advice[1]).toMatch(/^warning \[prefer-text-field\] db\/migrations\/0001_add_vendor_payout\.sql:\d+ \(vendor, vendor_payout\): "vendor_payout"\."note"/);
     expect(result.stdout).toContain('added table vendor_payout (vendorPayout) to section vendor: db/vendor/schema.ts');
     expect(result.stdout).toContain('migration db/migrations/0001_add_vendor_payout.sql created');
 
     const schema = project.read('db/vendor/schema.ts');
     expect(withoutImports(schema).startsWith(withoutImports(VENDOR_SCHEMA))).toBe(true);
-    expect(schema.split('\n')[0]).toBe("import { integer, numeric, pgTable, serial, text, uuid, varchar, timestamp } from 'drizzle-orm/pg-core';");
+    expect(schema.split('\n')[0]).toBe("import { integer, numeric, pgTable, serial, text, uuid, bigint, varchar, timestamp } from 'drizzle-orm/pg-core';");
     expect(schema.split('\n')[1]).toBe("import { sql } from 'drizzle-orm';");
     expect(schema).toContain("  note: varchar('note', { length: 200 }).default('none'),\n");
 
