@@ -171,7 +171,7 @@ async function generateWith(
     sections: sections.map((section) => ({ ...section, types: statusOf(section.typesFile) })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
     warnings: describeViolations(violations, options.cwd),
-    changesTaken: built.changesTaken,
+    changesTaken: options.custom ? (built.migrations[0]?.changed ?? []) : [],
     removed: built.plan.deletions ?? [],
     usedDatabase: built.metadataFrom === 'database',
     metadataFrom: built.metadataFrom,

@@ -57,10 +57,8 @@ export interface GeneratePlanOptions {
 export interface GeneratePlan {
   readonly model: ProjectModel;
   readonly folder: MigrationFolder;
-  /** The migrations for the schemas' change: none, one, or two with `--safe`; with `custom`, the custom one. */
+  /** The migrations for the schemas' change: none, one, or two with `--safe`; with `custom`, the custom one (`changed`: what it takes). */
   readonly migrations: readonly PlannedMigration[];
-  /** With `custom`: the tables and enums the schemas change, which the custom migration takes. */
-  readonly changesTaken: readonly string[];
   /** Lint findings on those migrations (with `lintNew`). */
   readonly lint: LintOutcome;
   readonly plan: Plan;
@@ -89,7 +87,6 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
 
   let model: ProjectModel;
   let migrations: readonly PlannedMigration[];
-  let changesTaken: readonly string[] = [];
   let stubs: PlannedFile[];
   try {
     progress('loading section schemas');
@@ -107,12 +104,8 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
       now: options.now ?? Date.now(),
     });
     assertRebaseKeepsStatements(removed, folder.migrations.map((entry) => entry.sql!), migration?.sql);
-    if (options.custom) {
-      changesTaken = migration?.changed ?? [];
-      migrations = [await planCustomMigration(folder, options.name ?? 'custom', options.now ?? Date.now(), migration)];
-    } else {
-      migrations = !migration ? [] : options.safe ? await splitForSafety(migration, shownAs) : [migration];
-    }
+    if (options.custom) migrations = [await planCustomMigration(folder, options.name ?? 'custom', options.now ?? Date.now(), migration)];
+    else migrations = !migration ? [] : options.safe ? await splitForSafety(migration, shownAs) : [migration];
   } catch (error) {
     await migrated.abandon();
     throw error;
@@ -145,7 +138,6 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     model,
     folder,
     migrations,
-    changesTaken,
     lint: await linting,
     plan: { files, deletions: deletions.filter((path) => !written.has(path)) },
     metadataFrom: source,

@@ -106,12 +106,29 @@ describe('sections generate --custom', () => {
     expect(await db.query(`SELECT policyname, roles FROM pg_policies WHERE tablename = 'Order'`)).toEqual([{ policyname: 'orderOwner', roles: '{public}' }]);
   });
 
-  it('refuses --custom with --safe or --rebase, in one line', async () => {
+  it('refuses --custom with --safe, --rebase or --watch, in one line', async () => {
     const project = shopProject();
-    const result = await runCli(['generate', '--custom', '--safe'], { cwd: project.dir });
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr.trim()).toBe('error --custom writes one migration of your own; it does not go with --safe');
+    for (const [flag, message] of [
+      ['--safe', 'error --custom writes one migration of your own; it does not go with --safe'],
+      ['--rebase', 'error --custom writes one migration of your own; it does not go with --rebase'],
+      ['--watch', 'error --custom writes one migration; it does not go with --watch'],
+    ] as const) {
+      const result = await runCli(['generate', '--custom', flag], { cwd: project.dir });
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr.trim()).toBe(message);
+    }
     expect(project.exists(M)).toBe(false);
+  });
+
+  it('--name defaults to custom; --json says what it takes; --dry-run writes nothing', async () => {
+    const project = shopProject();
+    const before = project.snapshot();
+    const result = await runCli(['--json', 'generate', '--custom', '--dry-run'], { cwd: project.dir });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const document = JSON.parse(result.stdout) as { ok: boolean; dryRun: boolean; migration: { tag: string; custom: boolean }; changesTaken: string[] };
+    expect(document).toMatchObject({ ok: true, dryRun: true, migration: { tag: '0000_custom', custom: true } });
+    expect(document.changesTaken.sort()).toEqual(['Order', 'User']);
+    expect(project.snapshot()).toEqual(before);
   });
 });
 
