@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { execa } from 'execa';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
-import { createTempProject, type TempProject } from '../helpers/temp-project.js';
+import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 
 const databases: TestDatabase[] = [];
 afterEach(async () => {
@@ -44,6 +46,12 @@ function shopProject(): TempProject {
   });
 }
 
+/** drizzle-kit itself, on the same folder. */
+async function drizzleKit(project: TempProject, command: 'check' | 'generate') {
+  project.write('drizzle.config.ts', `export default { dialect: 'postgresql', schema: './db/shop/schema.ts', out: './${M}' };\n`);
+  return execa(join(REPO_ROOT, 'node_modules', '.bin', 'drizzle-kit'), [command, '--config', 'drizzle.config.ts'], { cwd: project.dir, reject: false, env: { NO_COLOR: '1' } });
+}
+
 const snapshotOf = (project: TempProject, idx: number) => JSON.parse(project.read(`${M}/meta/${String(idx).padStart(4, '0')}_snapshot.json`)) as Record<string, unknown>;
 const journalTags = (project: TempProject) => (JSON.parse(project.read(`${M}/meta/_journal.json`)) as { entries: { tag: string }[] }).entries.map((entry) => entry.tag);
 
@@ -65,6 +73,11 @@ describe('sections generate --custom', () => {
     expect({ ...after, id: null, prevId: null }).toEqual({ ...before, id: null, prevId: null });
     expect(project.read(`${M}/sections.sum`)).toContain(`0001_order_guards.sql ${sumHash(HEADER)}\n`);
     expect((await runCli(['check'], { cwd: project.dir })).exitCode).toBe(0);
+    // Left as it is, it is a migration that does nothing, for the server as for the engine.
+    const empty = await database();
+    const emptyRun = await runCli(['migrate', '--url', empty.url], { cwd: project.dir });
+    expect(emptyRun.exitCode, emptyRun.stderr).toBe(0);
+    expect(emptyRun.stdout).toContain('applied 0001_order_guards');
 
     const broken = `${HEADER}CREATE FUNCTION "orderCount"("owner" uuid) RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM "Orders" WHERE "userId" = "owner" $$;\n`;
     project.write(`${M}/0001_order_guards.sql`, broken);
@@ -174,6 +187,12 @@ describe('a change PostgreSQL refuses as generated (README: "Changes PostgreSQL 
     // 5. check passes; migrate converts the existing rows.
     const check = await runCli(['check'], { cwd: project.dir });
     expect(check.exitCode, check.stdout + check.stderr).toBe(0);
+    // drizzle-kit reads the folder the same way: its snapshots chain, and the schema change is taken.
+    expect((await drizzleKit(project, 'check')).exitCode).toBe(0);
+    const kitGenerate = await drizzleKit(project, 'generate');
+    expect(kitGenerate.exitCode, kitGenerate.stderr).toBe(0);
+    expect(kitGenerate.stdout).toContain('No schema changes');
+    expect(journalTags(project)).toEqual(['0000_init', '0001_order_quantity_integer']);
     const migrated = await runCli(['migrate', '--url', db.url], { cwd: project.dir });
     expect(migrated.exitCode, migrated.stderr).toBe(0);
     expect(await db.query(`SELECT "quantity" FROM "Order"`)).toEqual([{ quantity: 12 }]);
