@@ -81,7 +81,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     // A dry run on an embedded database not created yet: everything would run.
     const migrations = computeMigrationStates(folder, [], []);
     if (options.baseline !== undefined) return { ...result([], migrations), baselined: { tag: options.baseline, recorded: migrationsToBaseline(folder, migrations, options.baseline).map((migration) => migration.entry.tag) } };
-    if (options.resolve) return { ...result([], migrations), resolved: options.resolve };
+    if (options.resolve) {
+      assertResolvable(folder, options.resolve, migrations);
+      return { ...result([], migrations), resolved: options.resolve };
+    }
     return result(pendingOf(folder, migrations).map((migration) => migration.entry.tag), migrations);
   }
   try {
@@ -147,13 +150,7 @@ async function resolveMigration(
   migrations: readonly MigrationState[],
   dryRun: boolean,
 ): Promise<Omit<MigrateResult, 'target' | 'targetSource'>> {
-  const state = migrations.find((candidate) => candidate.tag === resolve.tag);
-  if (!state) throw new UserError(`--resolve ${resolve.tag}: no migration with that name in the journal`);
-  const pendingMarkedApplied = state.status === 'pending' && resolve.as === 'applied';
-  if (state.status !== 'failed' && !pendingMarkedApplied) {
-    throw new UserError(`--resolve ${resolve.tag}: that migration is ${state.status}, not failed${state.status === 'pending' ? ' (a pending one can only be marked --applied)' : ''}`);
-  }
-  if (pendingMarkedApplied) assertNoGapBefore(folder, migrations, resolve.tag);
+  assertResolvable(folder, resolve, migrations);
   const migration = folder.migrations.find((candidate) => candidate.entry.tag === resolve.tag)!;
   const done = { dryRun, applied: [], resolved: resolve, baselined: null };
   if (dryRun) return { ...done, migrations };
@@ -164,6 +161,17 @@ async function resolveMigration(
   await db.exec('COMMIT');
   const { applied, states } = await readLedger(db);
   return { ...done, migrations: computeMigrationStates(folder, applied, states) };
+}
+
+/** A failed migration either way; a pending one as applied, when every earlier one is. */
+function assertResolvable(folder: MigrationFolder, resolve: NonNullable<MigrateOptions['resolve']>, migrations: readonly MigrationState[]): void {
+  const state = migrations.find((candidate) => candidate.tag === resolve.tag);
+  if (!state) throw new UserError(`--resolve ${resolve.tag}: no migration with that name in the journal`);
+  const pendingMarkedApplied = state.status === 'pending' && resolve.as === 'applied';
+  if (state.status !== 'failed' && !pendingMarkedApplied) {
+    throw new UserError(`--resolve ${resolve.tag}: that migration is ${state.status}, not failed${state.status === 'pending' ? ' (a pending one can only be marked --applied)' : ''}`);
+  }
+  if (pendingMarkedApplied) assertNoGapBefore(folder, migrations, resolve.tag);
 }
 
 /** `--baseline`: the ledger rows a real run would have written, all in one transaction. */

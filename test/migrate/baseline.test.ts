@@ -158,6 +158,11 @@ describe('sections migrate --resolve <pending> --applied', () => {
     expect(rolledBack.exitCode).toBe(2);
     expect(rolledBack.stderr).toContain('that migration is pending, not failed (a pending one can only be marked --applied)');
 
+    const dry = await runCli(['migrate', '--url', db.url, '--resolve', '0001_second', '--applied', '--dry-run'], { cwd: project.dir });
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toContain('would resolve 0001_second as applied');
+    expect(await ledgerRows(db)).toEqual([{ hash: sha256(M1.sql), when: M1.when }]);
+
     const resolved = await runCli(['migrate', '--url', db.url, '--resolve', '0001_second', '--applied'], { cwd: project.dir });
     expect(resolved.stderr).toBe('');
     expect(resolved.exitCode).toBe(0);
@@ -169,5 +174,20 @@ describe('sections migrate --resolve <pending> --applied', () => {
     expect(migrated.stdout).toContain('applied 0002_third');
     expect(migrated.stdout).not.toContain('0001_second');
     expect(await tables(db)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('on the embedded database', () => {
+  it('--dry-run says what --baseline and --resolve would record before the database exists, and creates nothing', async () => {
+    const project = migrationProject([M1, M2, M3]);
+    const baseline = await runCli(['migrate', '--local', '--baseline', '0001_second', '--dry-run'], { cwd: project.dir });
+    expect(baseline.exitCode, baseline.stderr).toBe(0);
+    expect(baseline.stdout).toContain('would record 0000_first as applied (not run)\nwould record 0001_second as applied (not run)');
+    const gap = await runCli(['migrate', '--local', '--resolve', '0001_second', '--applied', '--dry-run'], { cwd: project.dir });
+    expect(gap.exitCode).toBe(2);
+    expect(oneLine(gap.stderr)).toEqual([
+      'error --resolve 0001_second --applied: 0000_first, before it, is pending; apply or resolve it first, or mark both with `sections migrate --baseline 0001_second`',
+    ]);
+    expect(project.exists('.sections/pglite')).toBe(false);
   });
 });
