@@ -55,7 +55,6 @@ export function registerGenerate(program: Command, context: CliContext): void {
         progress: (step: string) => output.progress(step),
         lock: lockOptions(flags.lockTimeout, output),
       };
-      if (flags.watch && flags.custom) throw new UserError('--custom writes one migration; it does not go with --watch');
       if (flags.watch) return watchAction(options, output);
       const { generate } = await import('../../commands/generate.js');
       const result = await generate(options);
