@@ -190,4 +190,15 @@ describe('on the embedded database', () => {
     ]);
     expect(project.exists('.sections/pglite')).toBe(false);
   });
+
+  it('--baseline goes with neither --resolve nor --allow-out-of-order (exit 2, one line)', async () => {
+    const project = migrationProject([M1]);
+    const withResolve = await runCli(['migrate', '--local', '--baseline', '0000_first', '--resolve', '0000_first', '--applied'], { cwd: project.dir });
+    expect(withResolve.exitCode).toBe(2);
+    expect(oneLine(withResolve.stderr)).toEqual(['error --baseline and --resolve each mark migrations by themselves; give one']);
+    const outOfOrder = await runCli(['migrate', '--local', '--baseline', '0000_first', '--allow-out-of-order'], { cwd: project.dir });
+    expect(outOfOrder.exitCode).toBe(2);
+    expect(oneLine(outOfOrder.stderr)).toEqual(['error --baseline applies nothing, so --allow-out-of-order has no meaning with it']);
+    expect(project.exists('.sections')).toBe(false);
+  });
 });
