@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
+import { UserError } from '../errors.js';
 import { generate, type GenerateOptions, type GenerateResult } from './generate.js';
 
 export interface WatchHandlers {
@@ -22,6 +23,8 @@ const DEBOUNCE_MS = 150;
  * section's schema folder changes. Runs never overlap; saves during a run cause one more run.
  */
 export async function watchGenerate(options: GenerateOptions, handlers: WatchHandlers): Promise<Watcher> {
+  // Each change would write one more migration of its own.
+  if (options.custom) throw new UserError('--custom writes one migration; it does not go with --watch');
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   const outputs = new Set(config.sections.map((section) => section.typesFile));
   const folders = new Set([dirname(config.configFile), ...config.sections.map((section) => dirname(section.schemaFile))]);
