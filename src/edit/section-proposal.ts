@@ -74,10 +74,12 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
-/** The table most keys touch (the one the others hang on), ties to the first by name. */
+/** The table the others hang on: the most referenced, then the one most keys touch, then the first by name. */
 function dominantTable(group: readonly string[], edges: readonly ForeignKeyEdge[]): string {
-  const degree = (table: string) => edges.filter((edge) => edge.from !== edge.to && (edge.from === table || edge.to === table)).length;
-  return [...group].sort((a, b) => degree(b) - degree(a) || (a < b ? -1 : 1))[0]!;
+  const crossing = edges.filter((edge) => edge.from !== edge.to);
+  const referenced = (table: string) => crossing.filter((edge) => edge.to === table).length;
+  const degree = (table: string) => crossing.filter((edge) => edge.from === table || edge.to === table).length;
+  return [...group].sort((a, b) => referenced(b) - referenced(a) || degree(b) - degree(a) || (a < b ? -1 : 1))[0]!;
 }
 
 /** Module names that say nothing about their tables. */

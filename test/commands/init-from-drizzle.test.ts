@@ -210,3 +210,60 @@ describe('sections init --from-drizzle', () => {
     expect(expandSchemaPaths(project.dir, ['./missing.ts', './nothing/*.ts'])).toEqual([]);
   });
 });
+
+describe('sections init --from-drizzle: which module owns what', () => {
+  const BLOG = {
+    'drizzle.config.ts': `import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/**/*.ts',
+  out: './drizzle',
+  migrations: { table: 'migrations_log', prefix: 'timestamp' },
+});
+`,
+    'src/db/schema.ts': `import { relations } from 'drizzle-orm';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+
+export const users = pgTable('users', { id: uuid('id').primaryKey().defaultRandom(), name: text('name').notNull() });
+export const posts = pgTable('posts', { id: uuid('id').primaryKey().defaultRandom(), authorId: uuid('author_id').notNull().references(() => users.id) });
+export const usersRelations = relations(users, ({ many }) => ({ posts: many(posts) }));
+export const postsRelations = relations(posts, ({ one }) => ({ author: one(users, { fields: [posts.authorId], references: [users.id] }) }));
+`,
+    'src/db/comments.ts': `import { pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { posts, users } from './schema';
+
+export const commentNumbers = pgSequence('comment_numbers');
+export const comments = pgTable('comments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  postId: uuid('post_id').notNull().references(() => posts.id),
+  authorId: uuid('author_id').notNull().references(() => users.id),
+  body: text('body').notNull(),
+});
+`,
+    'src/db/index.ts': "export * from './schema';\nexport * from './comments';\n",
+  };
+
+  it("a barrel owns nothing, a generic module is named after its most referenced table, relations and sequences travel with their module's tables", async () => {
+    const project = createTempProject({ files: BLOG });
+    const perFile = await initJson(project, ['--dry-run']);
+    expect(perFile.sections.map(({ name, tables, schema, schemaModule }) => ({ name, tables, schema: schema.slice(project.dir.length + 1), schemaModule }))).toEqual([
+      { name: 'comments', tables: ['comments'], schema: 'src/db/comments.ts', schemaModule: 'existing' },
+      { name: 'users', tables: ['posts', 'users'], schema: 'src/db/schema.ts', schemaModule: 'existing' },
+    ]);
+    expect(perFile.warnings).toEqual([
+      'drizzle.config.ts: migrations.table/schema name drizzle\'s ledger drizzle.migrations_log; sections migrate keeps drizzle.__drizzle_migrations',
+      'drizzle.config.ts: migrations.prefix is "timestamp"; sections generate numbers new migrations as drizzle-kit\'s default "index" does',
+    ]);
+
+    const together = await initJson(project, ['--split', '1']);
+    expect(together.sections.map(({ name, tables, schemaModule }) => ({ name, tables, schemaModule }))).toEqual([{ name: 'users', tables: ['comments', 'posts', 'users'], schemaModule: 'written' }]);
+    expect(together.crossSectionForeignKeys).toEqual([]);
+    expect(project.read('src/sections/users/drizzle-schema.ts')).toBe(
+      '// Section "users": the drizzle objects it owns, re-exported from the modules drizzle.config.ts reads, which stay where they are.\n' +
+        "export { commentNumbers, comments } from '../../db/comments.js';\n" +
+        "export { posts, postsRelations, users, usersRelations } from '../../db/schema.js';\n",
+    );
+    expect(together.warnings).toContain('drizzle.config.ts: schema also matches src/sections/users/drizzle-schema.ts, which re-exports tables; narrow it so that drizzle-kit reads each table once');
+  });
+});
