@@ -97,12 +97,22 @@ function nameCandidates(stem: string | undefined, table: string): string[] {
   return candidates.length > 0 ? candidates : ['section'];
 }
 
+/**
+ * The first candidate that is a valid section name and not taken. A name the rules refuse
+ * (`pool`, `con`, `2fa`) becomes `poolSection`, `sectionCon`-style rather than being dropped, and
+ * a taken one gets a number.
+ */
 function uniqueName(candidates: readonly string[], taken: ReadonlySet<string>): string {
-  const valid = candidates.map((candidate) => (/^[a-z]/.test(candidate) ? candidate : `s${candidate}`)).filter((candidate) => sectionNameProblem(candidate) === undefined);
+  const valid = candidates.map(validName);
   const free = valid.find((candidate) => !taken.has(candidate));
   if (free) return free;
-  const base = valid[valid.length - 1] ?? 'section';
-  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}${suffix}`) && sectionNameProblem(`${base}${suffix}`) === undefined) return `${base}${suffix}`;
+  const base = valid[valid.length - 1]!;
+  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}${suffix}`)) return `${base}${suffix}`;
+}
+
+function validName(candidate: string): string {
+  const lettered = /^[a-z]/.test(candidate) ? candidate : `section${candidate}`;
+  return sectionNameProblem(lettered) === undefined ? lettered : `${lettered}Section`;
 }
 
 /** `UserProfile`, `user_profile`, `user-profiles` → lowercase words. */
