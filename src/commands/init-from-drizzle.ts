@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CONFIG_FILE_NAMES } from '../config/load-config.js';
+import { cacheDirOf, CONFIG_FILE_NAMES } from '../config/load-config.js';
 import { createModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
@@ -63,7 +63,7 @@ async function adoptHoldingLock(options: InitFromDrizzleOptions, drizzleFile: st
   const existingConfig = CONFIG_FILE_NAMES.find((name) => existsSync(join(rootDir, name)));
   if (existingConfig) throw new UserError(`${displayPath(cwd, join(rootDir, existingConfig))} already exists; init writes only into a project without sections (nothing was written)`);
 
-  const loader = createModuleLoader({ transpileCacheDir: join(rootDir, 'node_modules', '.cache', 'sections', 'jiti'), projectDir: rootDir });
+  const loader = createModuleLoader({ transpileCacheDir: join(cacheDirOf(join(rootDir, 'sections.config.ts')), 'jiti'), projectDir: rootDir });
   try {
     const drizzle = await loadDrizzleProjectConfig(drizzleFile, cwd, loader);
     const inventory = await readSchemaInventory(drizzle.schemaFiles, cwd, loader);

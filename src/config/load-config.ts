@@ -98,8 +98,8 @@ async function findConfigFile(options: LoadConfigOptions): Promise<string> {
   return found.filepath;
 }
 
-/** `SECTIONS_CACHE_DIR`, else `node_modules/.cache/sections` beside the config. */
-function cacheDirOf(configFile: string): string {
+/** `SECTIONS_CACHE_DIR`, else `node_modules/.cache/sections` beside the config (one about to be written, for init). */
+export function cacheDirOf(configFile: string): string {
   return process.env.SECTIONS_CACHE_DIR ? resolve(process.env.SECTIONS_CACHE_DIR) : resolve(dirname(configFile), 'node_modules', '.cache', 'sections');
 }
 

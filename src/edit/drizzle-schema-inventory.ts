@@ -67,40 +67,34 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
     const config = pgCore.getTableConfig(table);
     return qualifiedName(config.schema ?? 'public', config.name);
   };
-  const tables: InventoryTable[] = [];
-  const exports: SchemaExport[] = [];
-  const enumUsers = new Map<unknown, Set<string>>();
+  const owners = new Map<unknown, { file: string; exportName: string }>();
   for (const [value, list] of exporters) {
-    const owner = [...list].sort((a, b) => byFile.get(a.file)!.length - byFile.get(b.file)!.length || (a.file < b.file ? -1 : 1))[0]!;
-    const kind = kindOf(value)!;
-    if (kind === 'table') {
-      const table = value as PgTable;
-      const config = describe(table, owner);
-      const key = qualifiedName(config.schema ?? 'public', config.name);
-      tables.push({ key, schema: config.schema ?? 'public', name: config.name, file: owner.file, references: config.foreignKeys.map((foreignKey) => tableKey(foreignKey.reference().foreignTable)) });
-      for (const column of config.columns) {
-        // An enum column holds the very pgEnum its module exports.
-        const columnEnum = (column as unknown as { enum?: unknown }).enum;
-        if (columnEnum !== undefined) enumUsers.set(columnEnum, (enumUsers.get(columnEnum) ?? new Set()).add(key));
-      }
-    }
-    exports.push({ kind, file: owner.file, exportName: owner.exportName, table: undefined, usedBy: [] });
+    owners.set(value, [...list].sort((a, b) => byFile.get(a.file)!.length - byFile.get(b.file)!.length || (a.file < b.file ? -1 : 1))[0]!);
   }
-  // Second pass: an enum's users and a relation's table are known once every table is.
-  const values = [...exporters.keys()];
-  const completed = exports.map((entry, index) => {
-    const value = values[index];
-    if (entry.kind === 'table') return { ...entry, table: tableKey(value as PgTable) };
-    if (entry.kind === 'relations') return { ...entry, table: tableKey((value as { table: PgTable }).table) };
-    if (entry.kind === 'enum') return { ...entry, usedBy: [...(enumUsers.get(value) ?? [])].sort() };
-    return entry;
+  const tables: InventoryTable[] = [];
+  const enumUsers = new Map<unknown, Set<string>>();
+  for (const [value, owner] of owners) {
+    if (kindOf(value) !== 'table') continue;
+    const config = tableConfigOf(value as PgTable, owner);
+    const key = qualifiedName(config.schema ?? 'public', config.name);
+    tables.push({ key, schema: config.schema ?? 'public', name: config.name, file: owner.file, references: config.foreignKeys.map((foreignKey) => tableKey(foreignKey.reference().foreignTable)) });
+    for (const column of config.columns) {
+      // An enum column holds the very pgEnum its module exports.
+      const columnEnum = (column as unknown as { enum?: unknown }).enum;
+      if (columnEnum !== undefined) enumUsers.set(columnEnum, (enumUsers.get(columnEnum) ?? new Set()).add(key));
+    }
+  }
+  const exports = [...owners].map(([value, owner]): SchemaExport => {
+    const kind = kindOf(value)!;
+    const table = kind === 'table' ? tableKey(value as PgTable) : kind === 'relations' ? tableKey((value as { table: PgTable }).table) : undefined;
+    return { kind, file: owner.file, exportName: owner.exportName, table, usedBy: kind === 'enum' ? [...(enumUsers.get(value) ?? [])].sort() : [] };
   });
   const duplicate = findDuplicateTable(tables);
   if (duplicate) throw new UserError(`table "${duplicate[0].key.replace(/^public\./, '')}" is defined twice, in ${displayPath(cwd, duplicate[0].file)} and ${displayPath(cwd, duplicate[1].file)}; drizzle-kit would keep one of them`);
-  return { tables: tables.sort((a, b) => (a.key < b.key ? -1 : 1)), exports: completed, files: byFile };
+  return { tables: tables.sort((a, b) => (a.key < b.key ? -1 : 1)), exports, files: byFile };
 }
 
-function describe(table: PgTable, owner: { file: string; exportName: string }) {
+function tableConfigOf(table: PgTable, owner: { file: string; exportName: string }) {
   try {
     return pgCore.getTableConfig(table);
   } catch (error) {

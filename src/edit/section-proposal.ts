@@ -98,9 +98,8 @@ function nameCandidates(stem: string | undefined, table: string): string[] {
 }
 
 /**
- * The first candidate that is a valid section name and not taken. A name the rules refuse
- * (`pool`, `con`, `2fa`) becomes `poolSection`, `sectionCon`-style rather than being dropped, and
- * a taken one gets a number.
+ * The first candidate that is a valid section name and not taken. A name the rules refuse is
+ * adapted rather than dropped (`pool` → `poolSection`, `2fa` → `section2fa`), and a taken one gets a number.
  */
 function uniqueName(candidates: readonly string[], taken: ReadonlySet<string>): string {
   const valid = candidates.map(validName);
