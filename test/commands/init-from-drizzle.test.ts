@@ -144,6 +144,16 @@ describe('sections init --from-drizzle', () => {
     expect(await checkedCrossings(project)).toEqual(proposal.crossSectionForeignKeys.map((edge) => `${edge.from} → ${edge.to}`).sort());
   });
 
+  it('a proposal without crossing keys (--split 1) passes check: exit 0 after generate, with no new migration', async () => {
+    const project = await drizzleProject(CHAT_APP);
+    const proposal = await initJson(project, ['--split', '1']);
+    expect(proposal.sections.map(({ name, tables }) => ({ name, tables }))).toEqual([{ name: 'user', tables: ['Chat', 'Document', 'Message', 'Suggestion', 'User', 'Vote'] }]);
+    expect(proposal.crossSectionForeignKeys).toEqual([]);
+    await expectNoNewMigration(project, 'lib/db/migrations');
+    expect(await checkedCrossings(project)).toEqual([]);
+    expect(await drizzleKitGenerate(project)).toContain('No schema changes');
+  });
+
   it('one section per module with the same project gives more sections and more crossing keys than --split 3', async () => {
     const project = createTempProject();
     for (const step of TASK_TRACKER) for (const [file, content] of Object.entries(step.files)) project.write(file, content);
