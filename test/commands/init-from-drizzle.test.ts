@@ -175,6 +175,7 @@ describe('sections init --from-drizzle', () => {
       [{}, [], `error --from-drizzle: no drizzle config in {dir} (looked for drizzle.config.ts, drizzle.config.js, drizzle.config.json, drizzle.config.mts, drizzle.config.mjs, drizzle.config.cjs); name it: --from-drizzle path/to/drizzle.config.ts`],
       [{}, ['db/drizzle.config.ts'], 'error --from-drizzle db/drizzle.config.ts: file not found'],
       [{ ...CHAT_APP[0]!.files, 'sections.config.ts': 'export default {};\n' }, [], 'error sections.config.ts already exists; init writes only into a project without sections (nothing was written)'],
+      [{ ...CHAT_APP[0]!.files, 'lib/db/sections/chat/drizzle-schema.ts': '// mine\n' }, ['--split', '1'], 'error lib/db/sections/chat/drizzle-schema.ts already exists; init would write section "chat"\'s schema module there (nothing was written)'],
       [CHAT_APP[0]!.files, ['--split', '0'], 'error --split 0: give a whole number of sections, at least 1 (or --split alone)'],
       [CHAT_APP[0]!.files, ['--sections', 'core'], 'error --from-drizzle and --sections exclude each other; --from-drizzle takes the sections from the drizzle project'],
     ];
