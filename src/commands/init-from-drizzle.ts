@@ -77,8 +77,11 @@ async function adoptHoldingLock(options: InitFromDrizzleOptions, drizzleFile: st
     }
     const file = (path: string, content: string, kind: string, section?: string): PlannedFile => ({ path, content, ownership: 'generated', kind, section });
     const written = layout.sections.flatMap((entry) => (entry.schemaText === undefined ? [] : [file(entry.schema, entry.schemaText, 'schema', entry.section.name)]));
-    const [taken, ...alsoTaken] = written.filter((module) => existsSync(module.path)).map((module) => `${displayPath(cwd, module.path)} already exists`);
-    if (taken) throw new UserError(`${taken}; init would write section "${written.find((module) => existsSync(module.path))!.section}"'s schema module there (nothing was written)`, alsoTaken);
+    const [taken, ...alsoTaken] = written.filter((module) => existsSync(module.path));
+    if (taken) {
+      const exists = (module: PlannedFile) => `${displayPath(cwd, module.path)} already exists`;
+      throw new UserError(`${exists(taken)}; init would write section "${taken.section}"'s schema module there (nothing was written)`, alsoTaken.map(exists));
+    }
     for (const module of written) {
       if (readsAsSchema(drizzle, module.path)) warnings.push(`${displayPath(cwd, drizzleFile)}: schema also matches ${displayPath(cwd, module.path)}, which re-exports tables; narrow it so that drizzle-kit reads each table once`);
     }
