@@ -2,6 +2,7 @@ import { execa } from 'execa';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandSchemaPaths } from '../../src/edit/drizzle-project-config.js';
+import { initFromDrizzle, UserError } from '../../src/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 import { CHAT_APP, TASK_TRACKER, type DrizzleProjectStep } from './drizzle-projects.js';
@@ -276,5 +277,19 @@ export const comments = pgTable('comments', {
         "export { posts, postsRelations, users, usersRelations } from '../../db/schema.js';\n",
     );
     expect(together.warnings).toContain('drizzle.config.ts: schema also matches src/sections/users/drizzle-schema.ts, which re-exports tables; narrow it so that drizzle-kit reads each table once');
+  });
+});
+
+describe('initFromDrizzle (the API)', () => {
+  it('returns the proposal --json prints, and throws UserError for a project of another dialect', async () => {
+    const project = createTempProject();
+    for (const step of TASK_TRACKER) for (const [file, content] of Object.entries(step.files)) project.write(file, content);
+    const result = await initFromDrizzle({ cwd: project.dir, drizzleConfig: undefined, split: { kind: 'clusters', count: 3 }, dryRun: true });
+    expect(result.sections.map((section) => section.name)).toEqual(['users', 'tasks', 'subscriptions']);
+    expect(result.crossSectionForeignKeys.length).toBe(5);
+    expect(project.exists('sections.config.ts')).toBe(false);
+
+    project.write('drizzle.config.ts', "export default { dialect: 'sqlite', schema: './src/server/db/schema/*.ts' };\n");
+    await expect(initFromDrizzle({ cwd: project.dir, drizzleConfig: 'drizzle.config.ts', split: { kind: 'per-file' } })).rejects.toThrow(UserError);
   });
 });
