@@ -99,6 +99,17 @@ export async function sourcesChanged(location: Pick<ResolvedConfig, 'configFile'
   return false;
 }
 
+/**
+ * The config, the schema modules and the local files they load, as the last full run recorded
+ * them (none before a first one): what `generate --watch` watches.
+ */
+export async function stampedSourceFiles(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<string[]> {
+  const stamp = await readStamp(location);
+  if (!stamp) return [];
+  const generatedInputs = new Set(await listInputFolders(stamp.config));
+  return Object.keys(stamp.inputs).filter((file) => !generatedInputs.has(file));
+}
+
 /** The stamp of this config's last full run, made by the tools installed now; whether it still holds is not checked. */
 async function readStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<GenerationStamp | undefined> {
   let stamp: GenerationStamp;

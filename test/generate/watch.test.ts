@@ -23,3 +23,26 @@ describe('sections generate --watch', () => {
     expect(output().match(/generated:/g)).toHaveLength(2);
   });
 });
+
+describe('sections generate --watch on a section module that re-exports tables from another folder', () => {
+  it('regenerates when the module holding the tables changes, once a run has loaded it', async () => {
+    const project = createTempProject({
+      files: {
+        'sections.config.ts': "export default { migrations: './drizzle', sections: { notes: { schema: './db/sections/notes/drizzle-schema.ts', types: './db/sections/notes/kysely-types.ts' } } };\n",
+        'db/sections/notes/drizzle-schema.ts': "export { notes } from '../../schema/notes.js';\n",
+        'db/schema/notes.ts': "import { pgTable, text, uuid } from 'drizzle-orm/pg-core';\n\nexport const notes = pgTable('notes', { id: uuid('id').primaryKey().defaultRandom(), body: text('body').notNull() });\n",
+      },
+    });
+    const { child, waitFor } = startWatch(project.dir);
+
+    await waitFor(/generated: \d+ files written, migration 0000_init/);
+    // The watchers of the loaded folders are set up right after the run's line is printed.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    project.write('db/schema/notes.ts', project.read('db/schema/notes.ts').replace("body: text('body').notNull()", "body: text('body').notNull(), title: text('title')"));
+    await waitFor(/migration 0001_notes/);
+    expect(project.read('db/sections/notes/kysely-types.ts')).toContain('title: string | null;');
+
+    child.kill('SIGINT');
+    expect((await child).exitCode).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { onTestFinished } from 'vitest';
 import { SHARED_CACHE_DIR } from './run-cli.js';
 import { REPO_ROOT } from './temp-project.js';
 
@@ -19,6 +20,8 @@ export function startWatch(cwd: string): WatchProcess {
     reject: false,
     all: true,
   });
+  // A failed wait must not leave the watcher running.
+  onTestFinished(() => void child.kill('SIGKILL'));
   let seen = '';
   child.all.on('data', (chunk: Buffer) => {
     seen += chunk.toString();
