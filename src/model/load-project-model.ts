@@ -101,8 +101,8 @@ function resolvePatterns(
   own: readonly OwnedSubject[],
   everyTable: readonly OwnedSubject[],
 ): { include: string; exclude: string | undefined; problems: string[] } {
-  if (!section.include && !section.exclude) return { include: exactPattern(own), exclude: undefined, problems: [] };
-  const include = section.include ? normalizePattern(section.include) : exactPattern(own);
+  if (!section.include && !section.exclude) return { include: exactPattern(own, everyTable), exclude: undefined, problems: [] };
+  const include = section.include ? normalizePattern(section.include) : exactPattern(own, everyTable);
   const exclude = section.exclude ? normalizePattern(section.exclude) : undefined;
   const included = createTableMatcher(include);
   const excluded = exclude ? createTableMatcher(exclude) : () => false;

@@ -25,6 +25,8 @@ export interface TableModel {
   readonly exportName: string;
   readonly section: string;
   readonly columns: readonly ColumnModel[];
+  /** The primary key's columns, in key order: one, several (a composite key) or none. */
+  readonly primaryKey: readonly string[];
   readonly foreignKeys: readonly ForeignKeyModel[];
 }
 

@@ -75,5 +75,7 @@ function describeTable(section: string, exportName: string, table: PgTable, casi
       foreignColumns: reference.foreignColumns.map((column) => casing.getColumnCasing(column)),
     };
   });
-  return { name: config.name, schema: config.schema ?? 'public', exportName, section, columns, foreignKeys };
+  const compositeKey = config.primaryKeys[0]?.columns.map((column) => casing.getColumnCasing(column));
+  const primaryKey = compositeKey ?? columns.filter((column) => column.primaryKey).map((column) => column.name);
+  return { name: config.name, schema: config.schema ?? 'public', exportName, section, columns, primaryKey, foreignKeys };
 }

@@ -1,9 +1,9 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
-import { entityName } from '../model/name-rules.js';
+import { entityName, entityTypeName, typesKey } from '../model/name-rules.js';
 import type { ProjectModel, SectionModel, TableModel } from '../model/project-model.js';
 import type { PlannedFile } from '../planned-file.js';
-import { findPublicIdReferences } from './public-id-references.js';
+import { findPublicIdReferences, publicIdColumn } from './public-id-references.js';
 import { renderTemplate } from './render-template.js';
 import { loadTemplates, type TemplateName } from './templates.js';
 
@@ -36,12 +36,12 @@ export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> 
 type Render = (name: TemplateName, values: Record<string, string>) => string;
 
 function repositoryPath(section: SectionModel, table: TableModel): string {
-  const entity = entityName(section.name, table.name);
+  const entity = entityName(section.name, table);
   return join(section.config.featuresDir, entity, `${entity}.repository.ts`);
 }
 
 function servicePath(section: SectionModel, table: TableModel): string {
-  const entity = entityName(section.name, table.name);
+  const entity = entityName(section.name, table);
   return join(section.config.featuresDir, entity, `${entity}.service.ts`);
 }
 
@@ -50,65 +50,89 @@ function keyOf(section: SectionModel, name: string): string {
   return section.config.codegen.camelCase ? toKyselyCamelCase(name) : name;
 }
 
-function tableKey(section: SectionModel, table: TableModel): string {
-  const key = keyOf(section, table.name);
-  return table.schema === 'public' ? key : `${table.schema}.${key}`;
-}
-
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/**
+ * The by-key methods (`findById`, `update`, `delete`) take the whole primary key: a composite key
+ * `(id, created_at)` is `findById({ id, createdAt })`, so no method that looks like it touches one
+ * row touches every version of it. A table without a primary key gets none.
+ */
+function byKeyValues(section: SectionModel, table: TableModel, Entity: string): Record<string, string> | undefined {
+  const keys = table.primaryKey.map((column) => keyOf(section, column));
+  if (keys.length === 0) return undefined;
+  if (keys.length === 1) {
+    const [key] = keys as [string];
+    return { idKey: key, keyParam: key, KeyType: `${Entity}['${key}']`, keyWhere: `.where('${key}', '=', ${key})` };
+  }
+  return {
+    idKey: keys[0]!,
+    keyParam: 'key',
+    KeyType: `Pick<${Entity}, ${keys.map((key) => `'${key}'`).join(' | ')}>`,
+    keyWhere: keys.map((key) => `.where('${key}', '=', key.${key})`).join(''),
+  };
+}
 
 function renderRepository(section: SectionModel, table: TableModel, render: Render): string {
   const file = repositoryPath(section, table);
-  const has = (name: string) => table.columns.some((column) => column.name === name);
-  const primary = table.columns.find((column) => column.primaryKey);
-  const idColumn = has('id') ? 'id' : primary?.name;
-  const orderKey = keyOf(section, idColumn ?? table.columns[0]!.name);
-  const base = { Entity: toKyselyPascalCase(table.name), tableKey: tableKey(section, table), orderKey };
-  const foreignKeyColumns = [...new Set(table.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]!))].filter((column) => column !== idColumn);
+  const Entity = entityTypeName(table);
+  const publicId = publicIdColumn(table);
+  // A page is stable only when ordered by a unique key: the whole primary key, else the public id.
+  const orderColumns = table.primaryKey.length > 0 ? table.primaryKey : publicId ? [publicId.name] : [table.columns[0]!.name];
+  const orderKeys = orderColumns.map((column) => keyOf(section, column));
+  const base = { Entity, tableKey: typesKey(section.config.codegen.camelCase, table), orderKey: orderKeys[0]!, orderBy: orderKeys.map((key) => `.orderBy('${key}')`).join('') };
+  const byKey = byKeyValues(section, table, Entity);
+  const singleKey = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+  // findByPublicId answers one row: only where the public id is unique (a versioned table repeats it).
+  const publicIdUnique = publicId && (publicId.unique || singleKey === publicId.name);
+  const foreignKeyColumns = [...new Set(table.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]!))].filter((column) => column !== singleKey);
   const methods = [
-    idColumn ? render('repository-by-id.ts.tpl', { ...base, idKey: keyOf(section, idColumn) }) : '',
-    has('public_id') ? render('repository-by-public-id.ts.tpl', { ...base, publicIdKey: keyOf(section, 'public_id') }) : '',
+    byKey ? render('repository-by-id.ts.tpl', { ...base, ...byKey }) : '',
+    publicIdUnique ? render('repository-by-public-id.ts.tpl', { ...base, publicIdKey: keyOf(section, publicId.name) }) : '',
     ...foreignKeyColumns.map((column) =>
       render('repository-find-by.ts.tpl', { ...base, Column: toKyselyPascalCase(column), columnKey: keyOf(section, column) }),
     ),
   ].join('');
   return render('repository.ts.tpl', {
     ...base,
-    table: table.name,
+    table: displayTableName(table),
     section: section.name,
     typesImport: importPath(file, section.config.typesFile),
     methods,
   });
 }
 
+function displayTableName(table: TableModel): string {
+  return table.schema === 'public' ? table.name : `${table.schema}.${table.name}`;
+}
+
 function renderService(model: ProjectModel, section: SectionModel, table: TableModel, render: Render): string {
   const file = servicePath(section, table);
-  const Entity = toKyselyPascalCase(table.name);
+  const Entity = entityTypeName(table);
   const references = findPublicIdReferences(model, table);
-  const referencedTables = [...new Map(references.map((reference) => [reference.table.name, reference.table])).values()];
+  const referencedTables = [...new Set(references.map((reference) => reference.table))];
   const imports = referencedTables
     .map((referenced) => {
       const refSection = model.sections.find((candidate) => candidate.name === referenced.section)!;
-      const RefEntity = toKyselyPascalCase(referenced.name);
+      const RefEntity = entityTypeName(referenced);
       return `import type { ${RefEntity}, ${RefEntity}Repository } from '${importPath(file, repositoryPath(refSection, referenced))}';\n`;
     })
     .join('');
   const dependencies = referencedTables
-    .map((referenced) => `\n    protected readonly ${lowerFirst(toKyselyPascalCase(referenced.name))}Repository: ${toKyselyPascalCase(referenced.name)}Repository,`)
+    .map((referenced) => `\n    protected readonly ${lowerFirst(entityTypeName(referenced))}Repository: ${entityTypeName(referenced)}Repository,`)
     .join('');
   const methods = references
     .map((reference) => {
       const refSection = model.sections.find((candidate) => candidate.name === reference.table.section)!;
-      const RefEntity = toKyselyPascalCase(reference.table.name);
-      const label = toKyselyPascalCase(reference.column.replace(/_public_id$/, ''));
+      const RefEntity = entityTypeName(reference.table);
+      const label = toKyselyPascalCase(reference.prefix);
       return render('service-enrich.ts.tpl', {
-        refTable: reference.table.name,
+        refTable: displayTableName(reference.table),
         refSection: refSection.name,
         column: reference.column,
         columnKey: keyOf(section, reference.column),
         RefEntity,
         refVar: lowerFirst(RefEntity),
-        refPublicIdKey: keyOf(refSection, 'public_id'),
+        refPublicIdKey: keyOf(refSection, publicIdColumn(reference.table)!.name),
         Label: label,
         label: lowerFirst(label),
       });
@@ -116,9 +140,9 @@ function renderService(model: ProjectModel, section: SectionModel, table: TableM
     .join('');
   return render('service.ts.tpl', {
     Entity,
-    entity: entityName(section.name, table.name),
+    entity: entityName(section.name, table),
     entityVar: lowerFirst(Entity),
-    table: table.name,
+    table: displayTableName(table),
     section: section.name,
     imports,
     dependencies,
