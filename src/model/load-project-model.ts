@@ -7,6 +7,7 @@ import { qualifiedName } from './project-model.js';
 import { findNameProblems, sectionNameProblem } from './name-rules.js';
 import { findPublicIdReferenceProblems } from './config-references.js';
 import { describeSchemaExports } from './schema-entities.js';
+import { findCamelCaseProblem } from './camel-case-round-trip.js';
 import { createTableMatcher, exactPattern, normalizePattern, type PatternSubject } from './table-pattern.js';
 
 /**
@@ -31,6 +32,8 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string, load
       problems.push(`section "${section.name}": ${displayPath(cwd, section.schemaFile)} exports no table; add one with \`sections add-table ${section.name} <table>\``);
     }
     problems.push(...findNameProblems(section, entities.tables, entities.enums));
+    const camelCaseProblem = findCamelCaseProblem(section, entities.tables);
+    if (camelCaseProblem) problems.push(camelCaseProblem);
     return { section, exports, ...entities };
   });
 
@@ -52,6 +55,7 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string, load
       config: entry.section,
       tables: entry.tables,
       enums: entry.enums,
+      foreignRelations: entry.foreignRelations,
       extraTables: entry.section.extraTables,
       includePattern: include,
       excludePattern: exclude,

@@ -22,14 +22,17 @@ export function sectionNameProblem(name: string): string | undefined {
 }
 
 /**
- * The seed's folders drop the section's own prefix: vendor_inventory in vendor → `inventory/`.
- * A table of another schema than public starts with its schema (`auth.users` → `auth-users/`), so
- * `public.users` and `auth.users` never share a folder.
+ * A table's stub folder and file names, in kebab-case: `vendor_inventory`, `VendorInventory` and
+ * `vendorInventory` are all `vendor-inventory`. The seed's folders drop the section's own prefix:
+ * vendor_inventory in vendor → `inventory/`. A table of another schema than public starts with its
+ * schema (`auth.users` → `auth-users/`), so `public.users` and `auth.users` never share a folder.
  */
 export function entityName(section: string, table: Pick<TableModel, 'schema' | 'name'>): string {
-  const { name } = table;
-  const bare = (name.startsWith(`${section}_`) && name.length > section.length + 1 ? name.slice(section.length + 1) : name).replace(/_/g, '-');
-  return table.schema === 'public' ? bare : `${table.schema.replace(/_/g, '-')}-${bare}`;
+  const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+  const full = kebab(table.name);
+  const prefix = `${kebab(section)}-`;
+  const bare = full.startsWith(prefix) && full.length > prefix.length ? full.slice(prefix.length) : full;
+  return table.schema === 'public' ? bare : `${kebab(table.schema)}-${bare}`;
 }
 
 /**

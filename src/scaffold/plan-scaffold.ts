@@ -161,7 +161,25 @@ function renderConnection(model: ProjectModel, section: SectionModel, render: Re
     kyselyImports: camelCase ? 'CamelCasePlugin, Kysely, PostgresDialect, type KyselyPlugin' : 'Kysely, PostgresDialect, type KyselyPlugin',
     // kysely-codegen's camelCase types describe what CamelCasePlugin returns.
     kyselyPlugins: camelCase ? 'new CamelCasePlugin()' : '',
+    ...drizzleSchemaValues(section),
   });
+}
+
+/**
+ * drizzle resolves a relation only to a table in the schema it is given, and a query of a table
+ * with a relation it cannot resolve fails. The section's drizzle instance gets its own tables, and
+ * its relations among them; those into other sections' tables are left out (their rows come
+ * through that section's repositories).
+ */
+function drizzleSchemaValues(section: SectionModel): { ownSchema: string; drizzleSchema: string } {
+  if (section.foreignRelations.length === 0) return { ownSchema: '', drizzleSchema: 'schema' };
+  const left = section.foreignRelations.map((name) => `${name}: _${name}`).join(', ');
+  return {
+    ownSchema:
+      `// Relations into other sections' tables (${section.foreignRelations.join(', ')}) are left out: drizzle cannot resolve them here.\n` +
+      `const { ${left}, ...ownSchema } = schema;\n`,
+    drizzleSchema: 'schema: ownSchema',
+  };
 }
 
 function renderTransaction(model: ProjectModel, render: Render): string {

@@ -44,7 +44,8 @@ export function findPublicIdReferences(model: ProjectModel, table: TableModel): 
     const prefix = REFERENCE.exec(column.name)?.[1];
     const mapped = model.config.publicIdReferences[`${table.name}.${column.name}`];
     const found = mapped ? others.flatMap((section) => section.tables.filter((candidate) => candidate.name === mapped)) : prefix ? candidates(prefix) : [];
-    const target = found.find((candidate) => publicIdColumn(candidate) !== undefined);
+    // `userPublicId` beside `public.User` and `auth.User` means the public one.
+    const target = [...found].sort((a, b) => Number(b.schema === 'public') - Number(a.schema === 'public')).find((candidate) => publicIdColumn(candidate) !== undefined);
     return target ? [{ column: column.name, prefix: prefix ?? column.name, table: target }] : [];
   });
 }
