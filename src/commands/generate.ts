@@ -15,6 +15,7 @@ import { createStamp, readValidStamp, removeStamp, sourcesChanged, writeStamp, t
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
+import type { StubOrphan } from '../scaffold/stub-orphans.js';
 
 export interface GenerateOptions {
   readonly cwd: string;
@@ -40,6 +41,11 @@ export interface GenerateOptions {
    * outside a transaction, so writes are not blocked while they build.
    */
   readonly safe?: boolean;
+  /**
+   * Remove stubs of tables gone from their section that are still exactly as scaffolded; with
+   * `force`, edited ones too.
+   */
+  readonly prune?: boolean;
   /** How long to wait for another command working on the project, and what to say meanwhile. */
   readonly lock?: LockOptions;
 }
@@ -69,6 +75,8 @@ export interface GenerateResult {
   readonly warnings: readonly string[];
   /** Files removed by --rebase. */
   readonly removed: readonly string[];
+  /** Stubs of tables gone from their section, removed by --prune. */
+  readonly pruned: readonly string[];
   /** Whether this run executed the migrations on a database (false when nothing changed, or the cache answered). */
   readonly usedDatabase: boolean;
   /** Where the types' database metadata came from (see `MetadataSource`); null when the tree was unchanged. */
@@ -100,7 +108,7 @@ export async function generateUnderLock(options: GenerateOptions, lock: ProjectL
 }
 
 async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
-  if (!options.rebase && !options.rehash && !options.force) {
+  if (!options.rebase && !options.rehash && !options.force && !options.prune) {
     const stamp = await readValidStamp(location, options.shadowUrl);
     if (stamp) return unchangedResult(stamp, options);
   }
@@ -134,6 +142,8 @@ async function generateWith(
     rehash: options.rehash ?? false,
     lintNew: true,
     safe: options.safe ?? false,
+    prune: options.prune ?? false,
+    force: options.force ?? false,
     schemasChanged: await sourcesChanged(location),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
@@ -146,7 +156,11 @@ async function generateWith(
   // The stamp goes before the commit and comes back after it: it never vouches for a tree it did not see.
   if (!options.dryRun) await removeStamp(config);
   const outcomes = await applyPlan(built.plan, { lock, dryRun: options.dryRun ?? false, force: options.force ?? false });
-  if (!options.dryRun) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations, options.shadowUrl));
+  const deleted = new Set(built.plan.deletions);
+  const pruned = built.orphans.filter((orphan) => deleted.has(orphan.path)).map((orphan) => orphan.path);
+  // The stamp says the tree is clean; with orphaned stubs left it is not, and check must see them.
+  const orphansLeft = built.orphans.length > pruned.length;
+  if (!options.dryRun && !orphansLeft) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations, options.shadowUrl));
 
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';
   return {
@@ -156,8 +170,9 @@ async function generateWith(
     lint: built.lint,
     sections: sections.map((section) => ({ ...section, types: statusOf(section.typesFile) })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
-    warnings: describeViolations(violations, options.cwd),
-    removed: built.plan.deletions ?? [],
+    warnings: [...describeViolations(violations, options.cwd), ...describeOrphans(built.orphans.filter((orphan) => !deleted.has(orphan.path)), options)],
+    removed: (built.plan.deletions ?? []).filter((path) => !pruned.includes(path)),
+    pruned,
     usedDatabase: built.metadataFrom === 'database',
     metadataFrom: built.metadataFrom,
   };
@@ -175,6 +190,7 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
     files: Object.entries(stamp.outputs).map(([path, output]) => ({ path, kind: output.kind, section: output.section, status: 'unchanged' as const })),
     warnings: describeViolations(violations, options.cwd),
     removed: [],
+    pruned: [],
     usedDatabase: false,
     metadataFrom: null,
   };
@@ -182,6 +198,18 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
 
 function written(migration: PlannedMigration | undefined): WrittenMigration | null {
   return migration ? { tag: migration.tag, file: migration.files[0]!.path, sections: migration.sections, statements: migration.statements.length } : null;
+}
+
+function describeOrphans(orphans: readonly StubOrphan[], options: GenerateOptions): string[] {
+  return orphans.map(
+    (orphan) =>
+      `section "${orphan.section}": ${displayPath(options.cwd, orphan.path)} is the ${orphan.kind} stub of a table no longer in the section; ` +
+      (orphan.pristine
+        ? '`sections generate --prune` removes it'
+        : options.prune
+          ? 'kept, since it was edited: remove it by hand, or with `sections generate --prune --force`'
+          : 'it was edited: remove it by hand, or with `sections generate --prune --force`'),
+  );
 }
 
 function describeViolations(violations: readonly BoundaryViolation[], cwd: string): string[] {

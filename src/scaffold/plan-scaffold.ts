@@ -5,7 +5,7 @@ import type { ProjectModel, SectionModel, TableModel } from '../model/project-mo
 import type { PlannedFile } from '../planned-file.js';
 import { findPublicIdReferences, publicIdColumn } from './public-id-references.js';
 import { renderTemplate } from './render-template.js';
-import { loadTemplates, type TemplateName } from './templates.js';
+import { loadTemplates, type TemplateName, type Templates } from './templates.js';
 
 /**
  * The stubs `generate` creates once and then leaves to the user: per table a repository and a
@@ -13,19 +13,11 @@ import { loadTemplates, type TemplateName } from './templates.js';
  * Beside them, generated and kept current like the types: `transaction`, which hands every
  * section its executor over one database transaction.
  */
-export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> {
-  const templates = await loadTemplates(model.config.templatesDir);
-  const render = (name: TemplateName, values: Record<string, string>) => renderTemplate(templates[name].file, templates[name].text, values);
+export async function planScaffold(model: ProjectModel, templates?: Templates): Promise<PlannedFile[]> {
+  const render = renderer(templates ?? (await loadTemplates(model.config.templatesDir)));
   const files: PlannedFile[] = [];
   for (const section of model.sections) {
-    for (const table of section.tables) {
-      // A table without columns (PostgreSQL allows one, e.g. on the way to dropping it) has nothing to query by.
-      if (table.columns.length === 0) continue;
-      files.push(
-        { path: repositoryPath(section, table), content: renderRepository(section, table, render), ownership: 'scaffold', kind: 'repository', section: section.name },
-        { path: servicePath(section, table), content: renderService(model, section, table, render), ownership: 'scaffold', kind: 'service', section: section.name },
-      );
-    }
+    for (const table of section.tables) files.push(...tableStubs(model, section, table, render));
     files.push({ path: join(model.config.connectionsDir, `${section.name}.ts`), content: renderConnection(model, section, render), ownership: 'scaffold', kind: 'connection', section: section.name });
   }
   files.push({ path: join(model.config.connectionsDir, 'pool.ts'), content: render('pool.ts.tpl', {}), ownership: 'scaffold', kind: 'connection' });
@@ -34,6 +26,20 @@ export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> 
 }
 
 type Render = (name: TemplateName, values: Record<string, string>) => string;
+
+export function renderer(templates: Templates): Render {
+  return (name, values) => renderTemplate(templates[name].file, templates[name].text, values);
+}
+
+/** A table's repository and service, as `generate` scaffolds them into the section's features folder. */
+export function tableStubs(model: ProjectModel, section: SectionModel, table: TableModel, render: Render): PlannedFile[] {
+  // A table without columns (PostgreSQL allows one, e.g. on the way to dropping it) has nothing to query by.
+  if (table.columns.length === 0) return [];
+  return [
+    { path: repositoryPath(section, table), content: renderRepository(section, table, render), ownership: 'scaffold', kind: 'repository', section: section.name },
+    { path: servicePath(section, table), content: renderService(model, section, table, render), ownership: 'scaffold', kind: 'service', section: section.name },
+  ];
+}
 
 function repositoryPath(section: SectionModel, table: TableModel): string {
   const entity = entityName(section.name, table);
