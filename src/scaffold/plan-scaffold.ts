@@ -82,8 +82,9 @@ function renderRepository(section: SectionModel, table: TableModel, render: Rend
   const file = repositoryPath(section, table);
   const Entity = entityTypeName(table);
   const publicId = publicIdColumn(table);
-  // A page is stable only when ordered by a unique key: the whole primary key, else the public id.
-  const orderColumns = table.primaryKey.length > 0 ? table.primaryKey : publicId ? [publicId.name] : [table.columns[0]!.name];
+  // A page is stable only when ordered by a unique key: the whole primary key, else a unique column.
+  const unique = publicId?.unique ? publicId : table.columns.find((column) => column.unique);
+  const orderColumns = table.primaryKey.length > 0 ? table.primaryKey : [(unique ?? table.columns[0]!).name];
   const orderKeys = orderColumns.map((column) => keyOf(section, column));
   const base = { Entity, tableKey: typesKey(section.config.codegen.camelCase, table), orderKey: orderKeys[0]!, orderBy: orderKeys.map((key) => `.orderBy('${key}')`).join('') };
   const byKey = byKeyValues(section, table, Entity);

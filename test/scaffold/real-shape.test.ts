@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
-import { createTempProject } from '../helpers/temp-project.js';
+import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
+import { expectGoldenFiles, scaffoldedFiles } from './golden-files.js';
 import { realShapeFiles, REAL_SHAPE_CONFIG } from './real-shape-project.js';
 import { compile, runExercise, STRICT_TSCONFIG } from './scaffold-runtime.js';
 
@@ -27,6 +29,24 @@ describe('scaffolds of a real-shaped project', () => {
     expect(messages).toContain(".where('id', '=', key.id).where('createdAt', '=', key.createdAt)");
     const events = project.read('features/chat/event/event.repository.ts');
     expect(events).not.toMatch(/findById|update\(|delete\(/);
+    const stubs = scaffoldedFiles(project);
+    expect(stubs.map(([file]) => file)).toEqual([
+      'connections/chat.ts',
+      'connections/identity.ts',
+      'connections/pool.ts',
+      'connections/transaction.ts',
+      'features/chat/chat/chat.repository.ts',
+      'features/chat/chat/chat.service.ts',
+      'features/chat/event/event.repository.ts',
+      'features/chat/event/event.service.ts',
+      'features/chat/message/message.repository.ts',
+      'features/chat/message/message.service.ts',
+      'features/identity/auth-user/auth-user.repository.ts',
+      'features/identity/auth-user/auth-user.service.ts',
+      'features/identity/user/user.repository.ts',
+      'features/identity/user/user.service.ts',
+    ]);
+    expectGoldenFiles(stubs, join(REPO_ROOT, 'test', 'scaffold', 'golden-real-shape'));
     // Chat's relations reach identity's User: left out of chat's drizzle instance, Message's kept.
     expect(project.read('connections/chat.ts')).toContain('const { chatRelations: _chatRelations, ...ownSchema } = schema;');
 
@@ -119,5 +139,8 @@ await pool.end();
     );
     expect(refused.stderr).toContain('section "chat": table "Chat" does not survive');
     expect(project.snapshot()).toEqual(before);
+    const checked = await runCli(['check'], { cwd: project.dir });
+    expect(checked.exitCode).toBe(2);
+    expect(checked.stderr).toContain('section "identity": table "auth"."User" does not survive Kysely\'s CamelCasePlugin');
   });
 });

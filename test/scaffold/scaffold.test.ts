@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 import { sampleFiles } from '../generate/sample-project.js';
+import { expectGoldenFiles, scaffoldedFiles } from './golden-files.js';
 import { compile, runExercise as runExerciseOn, STRICT_TSCONFIG } from './scaffold-runtime.js';
 
 const GOLDEN = join(REPO_ROOT, 'test', 'scaffold', 'golden');
-const STUB = /^(features\/.*\.(repository|service)\.ts|connections\/.*\.ts)$/;
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -37,8 +36,8 @@ const runExercise = (project: TempProject) => runExerciseOn(project, database!.u
 describe('scaffolded stubs', () => {
   it('match the golden files (UPDATE_GOLDEN=1 rewrites them)', async () => {
     const project = await scaffolded();
-    const stubs = Object.entries(project.snapshot()).filter(([file]) => STUB.test(file));
-    expect(stubs.map(([file]) => file).sort()).toEqual([
+    const stubs = scaffoldedFiles(project);
+    expect(stubs.map(([file]) => file)).toEqual([
       'connections/core.ts',
       'connections/customer.ts',
       'connections/pool.ts',
@@ -57,15 +56,7 @@ describe('scaffolded stubs', () => {
       'features/vendor/profile/profile.repository.ts',
       'features/vendor/profile/profile.service.ts',
     ]);
-    for (const [file, content] of stubs) {
-      const golden = join(GOLDEN, file);
-      if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(dirname(golden), { recursive: true });
-        writeFileSync(golden, content);
-      }
-      expect(existsSync(golden), `golden file for ${file}`).toBe(true);
-      expect(content, file).toBe(readFileSync(golden, 'utf8'));
-    }
+    expectGoldenFiles(stubs, GOLDEN);
   });
 
   it('compile with the generated types under tsc --strict --noUnusedLocals (sample and demo)', async () => {
