@@ -83,18 +83,16 @@ function renderRepository(section: SectionModel, table: TableModel, render: Rend
   const Entity = entityTypeName(table);
   const publicId = publicIdColumn(table);
   // A page is stable only when ordered by a unique key: the whole primary key, else a unique column.
-  const unique = publicId?.unique ? publicId : table.columns.find((column) => column.unique);
+  const unique = publicId ?? table.columns.find((column) => column.unique);
   const orderColumns = table.primaryKey.length > 0 ? table.primaryKey : [(unique ?? table.columns[0]!).name];
   const orderKeys = orderColumns.map((column) => keyOf(section, column));
   const base = { Entity, tableKey: typesKey(section.config.codegen.camelCase, table), orderKey: orderKeys[0]!, orderBy: orderKeys.map((key) => `.orderBy('${key}')`).join('') };
   const byKey = byKeyValues(section, table, Entity);
   const singleKey = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
-  // findByPublicId answers one row: only where the public id is unique (a versioned table repeats it).
-  const publicIdUnique = publicId && (publicId.unique || singleKey === publicId.name);
   const foreignKeyColumns = [...new Set(table.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]!))].filter((column) => column !== singleKey);
   const methods = [
     byKey ? render('repository-by-id.ts.tpl', { ...base, ...byKey }) : '',
-    publicIdUnique ? render('repository-by-public-id.ts.tpl', { ...base, publicIdKey: keyOf(section, publicId.name) }) : '',
+    publicId ? render('repository-by-public-id.ts.tpl', { ...base, publicIdKey: keyOf(section, publicId.name) }) : '',
     ...foreignKeyColumns.map((column) =>
       render('repository-find-by.ts.tpl', { ...base, Column: toKyselyPascalCase(column), columnKey: keyOf(section, column) }),
     ),

@@ -11,9 +11,15 @@ export interface PublicIdReference {
 /** A public-id column by either naming: `*_public_id` (snake_case) or `*PublicId` (camelCase columns). */
 const REFERENCE = /^(.+?)(?:_public_id|PublicId)$/;
 
-/** A table's own public id: `public_id`, or `publicId` where columns are camelCase. */
+/**
+ * A table's own public id: `public_id`, or `publicId` where columns are camelCase, when it names
+ * one row (unique, or the primary key). A versioned table repeats its rows' public ids: nothing can
+ * look one row up by it, nor reference it.
+ */
 export function publicIdColumn(table: TableModel): ColumnModel | undefined {
-  return table.columns.find((column) => column.name === 'public_id' || column.name === 'publicId');
+  const column = table.columns.find((each) => each.name === 'public_id' || each.name === 'publicId');
+  const isKey = table.primaryKey.length === 1 && table.primaryKey[0] === column?.name;
+  return column && (column.unique || isKey) ? column : undefined;
 }
 
 /** Names compared without case and underscores: `core_part`, `corePart` and `CorePart` are one. */

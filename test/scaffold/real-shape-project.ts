@@ -2,7 +2,8 @@
  * A project shaped like the public drizzle apps sections is used on: PascalCase tables with
  * camelCase columns (so its sections' types use the names as they are, `camelCase: false`), a
  * central `User` every section points at, an `auth` schema with its own `User`, a message table
- * keyed by `(id, createdAt)` (a version per edit), a table without a primary key, an enum of one
+ * keyed by `(id, createdAt)` (a version per edit), a versioned table whose public id repeats, a
+ * table without a primary key, an enum of one
  * section used by another's table, and drizzle relations into another section.
  */
 export const REAL_SHAPE_CONFIG = `export default {
@@ -40,7 +41,7 @@ export const AuthUser = auth.table('User', {
 `;
 
 export const CHAT_SCHEMA = `import { relations } from 'drizzle-orm';
-import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { Status, User } from '../identity/schema.js';
 
 export const Chat = pgTable('Chat', {
@@ -62,6 +63,19 @@ export const Message = pgTable(
     content: text('content').notNull(),
   },
   (table) => [primaryKey({ columns: [table.id, table.createdAt] })],
+);
+
+/** A chat's pinned summary, kept as versions: each version repeats the summary's public id. */
+export const Summary = pgTable(
+  'Summary',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    version: integer('version').notNull(),
+    publicId: uuid('publicId').notNull().defaultRandom(),
+    chatPublicId: uuid('chatPublicId').notNull(),
+    text: text('text').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.id, table.version] })],
 );
 
 export const ChatEvent = pgTable('ChatEvent', {

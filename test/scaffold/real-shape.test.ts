@@ -27,6 +27,10 @@ describe('scaffolds of a real-shaped project', () => {
     const messages = project.read('features/chat/message/message.repository.ts');
     expect(messages).toContain("async delete(key: Pick<Message, 'id' | 'createdAt'>): Promise<boolean> {");
     expect(messages).toContain(".where('id', '=', key.id).where('createdAt', '=', key.createdAt)");
+    // Versions repeat Summary's public id: no method looks one row up by it.
+    const summaries = project.read('features/chat/summary/summary.repository.ts');
+    expect(summaries).toContain("async findById(key: Pick<Summary, 'id' | 'version'>)");
+    expect(summaries).not.toContain('PublicId');
     const events = project.read('features/chat/event/event.repository.ts');
     expect(events).not.toMatch(/findById|update\(|delete\(/);
     const stubs = scaffoldedFiles(project);
@@ -41,6 +45,8 @@ describe('scaffolds of a real-shaped project', () => {
       'features/chat/event/event.service.ts',
       'features/chat/message/message.repository.ts',
       'features/chat/message/message.service.ts',
+      'features/chat/summary/summary.repository.ts',
+      'features/chat/summary/summary.service.ts',
       'features/identity/auth-user/auth-user.repository.ts',
       'features/identity/auth-user/auth-user.service.ts',
       'features/identity/user/user.repository.ts',
