@@ -56,6 +56,11 @@ function keyOf(section: SectionModel, name: string): string {
   return section.config.codegen.camelCase ? toKyselyCamelCase(name) : name;
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Names a by-key method's parameter cannot take: the other parameter's, and the reserved words an identifier may spell. */
+const NOT_A_PARAMETER = new Set(['values', 'result', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await']);
+
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
@@ -68,13 +73,15 @@ function byKeyValues(section: SectionModel, table: TableModel, Entity: string): 
   if (keys.length === 0) return undefined;
   if (keys.length === 1) {
     const [key] = keys as [string];
-    return { idKey: key, keyParam: key, KeyType: `${Entity}['${key}']`, keyWhere: `.where('${key}', '=', ${key})` };
+    // The key names the parameter (`findById(id)`) unless it cannot: `update(values, values)`, `delete(default)`.
+    const param = IDENTIFIER.test(key) && !NOT_A_PARAMETER.has(key) ? key : 'key';
+    return { idKey: key, keyParam: param, KeyType: `${Entity}['${key}']`, keyWhere: `.where('${key}', '=', ${param})` };
   }
   return {
     idKey: keys[0]!,
     keyParam: 'key',
     KeyType: `Pick<${Entity}, ${keys.map((key) => `'${key}'`).join(' | ')}>`,
-    keyWhere: keys.map((key) => `.where('${key}', '=', key.${key})`).join(''),
+    keyWhere: keys.map((key) => `.where('${key}', '=', key${IDENTIFIER.test(key) ? `.${key}` : `['${key}']`})`).join(''),
   };
 }
 
