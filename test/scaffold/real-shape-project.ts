@@ -41,7 +41,7 @@ export const AuthUser = auth.table('User', {
 `;
 
 export const CHAT_SCHEMA = `import { relations } from 'drizzle-orm';
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { Status, User } from '../identity/schema.js';
 
 export const Chat = pgTable('Chat', {
@@ -70,7 +70,7 @@ export const Summary = pgTable(
   'Summary',
   {
     id: uuid('id').notNull().defaultRandom(),
-    version: integer('version').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
     publicId: uuid('publicId').notNull().defaultRandom(),
     chatPublicId: uuid('chatPublicId').notNull(),
     text: text('text').notNull(),

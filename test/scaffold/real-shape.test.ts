@@ -56,6 +56,12 @@ describe('scaffolds of a real-shaped project', () => {
     // Chat's relations reach identity's User: left out of chat's drizzle instance, Message's kept.
     expect(project.read('connections/chat.ts')).toContain('const { chatRelations: _chatRelations, ...ownSchema } = schema;');
 
+    // Types, stubs and migrations agree with the schemas: the one problem left is the central User's foreign key.
+    const checked = await runCli(['check', '--json'], { cwd: project.dir });
+    expect(JSON.parse(checked.stdout).problems.map((problem: { kind: string; message: string }) => `${problem.kind}: ${problem.message.split(';')[0]}`)).toEqual([
+      'foreign-key-boundary: foreign key Chat(userId) → User(id) crosses from section "chat" into section "identity"',
+    ]);
+
     database = await createTestDatabase('sections_real_shape');
     const migrated = await runCli(['migrate', '--url', database.url], { cwd: project.dir });
     expect(migrated.exitCode, migrated.stderr).toBe(0);
