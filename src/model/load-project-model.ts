@@ -105,7 +105,19 @@ function resolvePatterns(
   own: readonly OwnedSubject[],
   everyTable: readonly OwnedSubject[],
 ): { include: string; exclude: string | undefined; problems: string[] } {
-  if (!section.include && !section.exclude) return { include: exactPattern(own, everyTable), exclude: undefined, problems: [] };
+  if (!section.include && !section.exclude) {
+    // kysely-codegen matches names without case: `@(User)` also takes another section's `user`.
+    const include = exactPattern(own, everyTable);
+    const matches = createTableMatcher(include);
+    const problems = everyTable
+      .filter((table) => table.section !== section.name && matches(table))
+      .map(
+        (table) =>
+          `section "${section.name}": its tables' pattern "${include}" also matches table "${displayName(qualifiedName(table.schema, table.name))}" of section "${table.section}" ` +
+          `(kysely-codegen matches names without case); rename one, or keep both in one section`,
+      );
+    return { include, exclude: undefined, problems };
+  }
   const include = section.include ? normalizePattern(section.include) : exactPattern(own, everyTable);
   const exclude = section.exclude ? normalizePattern(section.exclude) : undefined;
   const included = createTableMatcher(include);

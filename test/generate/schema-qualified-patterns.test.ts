@@ -38,4 +38,25 @@ export const item = sx.table('item', { id: uuid('id').primaryKey().defaultRandom
     expect(stock).not.toContain('  item: Item;');
     expect(stock).not.toContain('aUser');
   });
+
+  it('two sections whose tables differ only in case are refused: kysely-codegen cannot tell them apart', async () => {
+    const project = createTempProject({
+      files: {
+        'sections.config.ts': CONFIG,
+        'db/shop/schema.ts': `import { pgTable, uuid } from 'drizzle-orm/pg-core';
+export const User = pgTable('User', { id: uuid('id').primaryKey().defaultRandom() });
+`,
+        'db/stock/schema.ts': `import { pgTable, uuid } from 'drizzle-orm/pg-core';
+export const user = pgTable('user', { id: uuid('id').primaryKey().defaultRandom() });
+`,
+      },
+    });
+    const before = project.snapshot();
+    const result = await runCli(['generate'], { cwd: project.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      'section "shop": its tables\' pattern "User" also matches table "user" of section "stock" (kysely-codegen matches names without case); rename one, or keep both in one section',
+    );
+    expect(project.snapshot()).toEqual(before);
+  });
 });
