@@ -16,6 +16,7 @@ import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
 import type { StubOrphan } from '../scaffold/stub-orphans.js';
+import { findUnresolvedRelations } from '../scaffold/unresolved-relations.js';
 
 export interface GenerateOptions {
   readonly cwd: string;
@@ -170,7 +171,15 @@ async function generateWith(
     lint: built.lint,
     sections: sections.map((section) => ({ ...section, types: statusOf(section.typesFile) })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
-    warnings: [...describeViolations(violations, options.cwd), ...describeOrphans(built.orphans.filter((orphan) => !deleted.has(orphan.path)), options)],
+    warnings: [
+      ...describeViolations(violations, options.cwd),
+      ...describeOrphans(built.orphans.filter((orphan) => !deleted.has(orphan.path)), options),
+      ...(await findUnresolvedRelations(built.model, built.plan.files)).map(
+        (found) =>
+          `section "${found.section}": ${displayPath(options.cwd, found.file)} gives drizzle ${found.relations.join(', ')}, which reach${found.relations.length === 1 ? 'es' : ''} other sections' tables: ` +
+          'every query of their tables fails; leave them out of its schema as a new scaffold does (remove the file and run `sections generate` to get one)',
+      ),
+    ],
     removed: (built.plan.deletions ?? []).filter((path) => !pruned.includes(path)),
     pruned,
     usedDatabase: built.metadataFrom === 'database',

@@ -1,10 +1,11 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
 import { expectGoldenFiles, scaffoldedFiles } from './golden-files.js';
-import { realShapeFiles, REAL_SHAPE_CONFIG } from './real-shape-project.js';
+import { CHAT_SCHEMA, realShapeFiles, REAL_SHAPE_CONFIG } from './real-shape-project.js';
 import { compile, runExercise, STRICT_TSCONFIG } from './scaffold-runtime.js';
 
 let database: TestDatabase | undefined;
@@ -139,6 +140,25 @@ await pool.end();
       enriched: ['first:ada@example.com', 'second:grace@example.com', 'third:ada@example.com'],
       drizzle: ['hello, edited twice in first'],
     });
+  });
+
+  it("generate warns when a connection scaffolded earlier hands drizzle a relation since added into another section's table", async () => {
+    const withRelation = CHAT_SCHEMA;
+    const relationStart = withRelation.indexOf('export const chatRelations');
+    const relationEnd = withRelation.indexOf('export const messageRelations');
+    const project = createTempProject({ files: realShapeFiles({ 'db/chat/schema.ts': withRelation.slice(0, relationStart) + withRelation.slice(relationEnd) }) });
+    expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
+    expect(project.read('connections/chat.ts')).toContain('drizzle(pool, { schema })');
+    project.write('db/chat/schema.ts', withRelation);
+    const warned = await runCli(['generate'], { cwd: project.dir });
+    expect(warned.exitCode, warned.stderr).toBe(0);
+    expect(warned.stderr).toContain(
+      'section "chat": connections/chat.ts gives drizzle chatRelations, which reaches other sections\' tables: every query of their tables fails; leave them out of its schema as a new scaffold does',
+    );
+    rmSync(project.path('connections/chat.ts'));
+    const rescaffolded = await runCli(['generate'], { cwd: project.dir });
+    expect(rescaffolded.stderr).not.toContain('gives drizzle');
+    expect(project.read('connections/chat.ts')).toContain('const { chatRelations: _chatRelations, ...ownSchema } = schema;');
   });
 
   it('with camelCase, a name CamelCasePlugin cannot map back is refused, naming it and the fix, and nothing is written', async () => {
