@@ -40,7 +40,7 @@ export const order = pgTable('Order', {
 function shopProject(): TempProject {
   return createTempProject({
     files: {
-      'sections.config.ts': `export default { migrations: './${M}', sections: { shop: { schema: './db/shop/schema.ts', types: './db/shop/types.ts' } } };\n`,
+      'sections.config.ts': `export default { migrations: './${M}', sections: { shop: { schema: './db/shop/schema.ts', types: './db/shop/types.ts', codegen: { camelCase: false } } } };\n`,
       'db/shop/schema.ts': SHOP_SCHEMA,
     },
   });
