@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
@@ -6,7 +7,7 @@ import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
 import type { AllowedFinding, LintFinding } from '../lint/lint-migrations.js';
 import type { PlannedMigration } from '../migrations/plan-migration.js';
-import { parseRenameSpec, type RenameSpec } from '../migrations/renames.js';
+import { parseRenameSpec, RenameQuestionsError, type RenameAnswers, type RenameQuestion, type RenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { MetadataSource } from '../engine/migrated-metadata.js';
@@ -24,6 +25,8 @@ export interface GenerateOptions {
   readonly name?: string | undefined;
   /** Answers to rename questions: `table.old=new` or `old_table=new_table`. */
   readonly renames?: readonly string[];
+  /** Answers to rename questions from a prompt (see `generateAsking`), on top of `renames`. */
+  readonly answers?: RenameAnswers;
   /** Treat removed-and-added as drop and create without asking. */
   readonly noRename?: boolean;
   readonly shadowUrl?: string | undefined;
@@ -88,15 +91,45 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.noRename && options.renames && options.renames.length > 0) {
     throw new UserError('--rename and --no-rename contradict each other: pick one');
   }
-  const renames = (options.renames ?? []).map(parseRenameSpec);
+  const renames = renameSpecs(options);
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
   return withProjectLock(dirname(location.configFile), 'generate', options.lock, (lock) => generateHoldingLock(options, location, lock, renames));
+}
+
+/** Asks rename questions (a terminal prompt) and resolves to the answers; rejects to stop. */
+export type AskRenames = (questions: readonly RenameQuestion[]) => Promise<RenameAnswers>;
+
+/**
+ * `generate`, asking `ask` whenever the schema change is ambiguous and running again with the
+ * answers added. Nothing is written before every question is answered: the ambiguous run stops
+ * before writing, and the project lock is not held while the user thinks.
+ */
+export async function generateAsking(options: GenerateOptions, ask: AskRenames): Promise<GenerateResult> {
+  let current = options;
+  let asked: readonly RenameQuestion[] | undefined;
+  for (;;) {
+    try {
+      return await generate(current);
+    } catch (error) {
+      if (!(error instanceof RenameQuestionsError)) throw error;
+      // The same questions after answering them: asking again would never end.
+      if (asked && isDeepStrictEqual(asked, error.questions)) throw error;
+      asked = error.questions;
+      const answers = await ask(error.questions);
+      const before = current.answers ?? { renames: [], created: [] };
+      current = { ...current, answers: { renames: [...before.renames, ...answers.renames], created: [...before.created, ...answers.created] } };
+    }
+  }
 }
 
 /** `generate` for a caller that already holds the project lock (`add-table`). */
 export async function generateUnderLock(options: GenerateOptions, lock: ProjectLock): Promise<GenerateResult> {
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
-  return generateHoldingLock(options, location, lock, (options.renames ?? []).map(parseRenameSpec));
+  return generateHoldingLock(options, location, lock, renameSpecs(options));
+}
+
+function renameSpecs(options: GenerateOptions): RenameSpec[] {
+  return [...(options.renames ?? []).map(parseRenameSpec), ...(options.answers?.renames ?? [])];
 }
 
 async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
@@ -127,6 +160,7 @@ async function generateWith(
     cwd: options.cwd,
     name: options.name,
     renames,
+    created: options.answers?.created ?? [],
     acceptDropAndCreate: options.noRename ?? false,
     shadowUrl: options.shadowUrl,
     progress: options.progress,

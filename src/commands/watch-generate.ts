@@ -1,12 +1,14 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { generate, type GenerateOptions, type GenerateResult } from './generate.js';
+import { generate, generateAsking, type AskRenames, type GenerateOptions, type GenerateResult } from './generate.js';
 
 export interface WatchHandlers {
   readonly onResult: (result: GenerateResult) => void;
   /** Errors are reported and watching goes on: the next save may fix them. */
   readonly onError: (error: unknown) => void;
+  /** Asks rename questions (a terminal prompt); without it they are reported through onError. */
+  readonly ask?: AskRenames;
 }
 
 export interface Watcher {
@@ -35,7 +37,7 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
     running = running.then(async () => {
       pending = false;
       try {
-        handlers.onResult(await generate(options));
+        handlers.onResult(await (handlers.ask ? generateAsking(options, handlers.ask) : generate(options)));
       } catch (error) {
         handlers.onError(error);
       }

@@ -38,6 +38,23 @@ export interface RenameQuestion {
   readonly added: readonly string[];
 }
 
+/**
+ * An answer to a rename question: this thing that appeared is new, not a renamed one (what is
+ * removed then is dropped). Named as the question names it (`schema.name` outside public).
+ */
+export interface CreatedEntity {
+  readonly kind: RenameQuestionKind;
+  /** For columns and a table's policies: the table. */
+  readonly table?: string;
+  readonly name: string;
+}
+
+/** Everything a user answered: renames, and what appeared as new. */
+export interface RenameAnswers {
+  readonly renames: readonly RenameSpec[];
+  readonly created: readonly CreatedEntity[];
+}
+
 export interface ResolvedRenames {
   /** The previous snapshot with the renames already applied, to diff against the current one. */
   readonly previous: PgSnapshot;
@@ -75,15 +92,21 @@ export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames:
 
 /**
  * What drizzle-kit would prompt about between two snapshots (after the given renames): every kind
- * its differ has a resolver for, so none of its prompts is ever reached.
+ * its differ has a resolver for, so none of its prompts is ever reached. What the user said is
+ * new (`created`) is no longer a candidate.
  */
-export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot): RenameQuestion[] {
+export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot, created: readonly CreatedEntity[] = []): RenameQuestion[] {
   const questions: RenameQuestion[] = [];
+  const isCreated = (kind: RenameQuestionKind, table: string | undefined, name: string) =>
+    created.some((entity) => entity.kind === kind && entity.table === table && entity.name === name);
   const ask = (kind: RenameQuestionKind, before: Record<string, unknown>, after: Record<string, unknown>, name: (entry: unknown, key: string) => string, table?: string) => {
     const removed = Object.keys(before).filter((key) => !(key in after));
-    const added = Object.keys(after).filter((key) => !(key in before));
+    const added = Object.keys(after)
+      .filter((key) => !(key in before))
+      .map((key) => name(after[key], key))
+      .filter((added) => !isCreated(kind, table, added));
     if (removed.length > 0 && added.length > 0) {
-      questions.push({ kind, ...(table ? { table } : {}), removed: removed.map((key) => name(before[key], key)), added: added.map((key) => name(after[key], key)) });
+      questions.push({ kind, ...(table ? { table } : {}), removed: removed.map((key) => name(before[key], key)), added });
     }
   };
   const byName = (entry: unknown, key: string) => (entry as { name?: string } | undefined)?.name ?? key;
@@ -110,7 +133,6 @@ export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot): 
 const namedEntities = (snapshot: PgSnapshot, category: (typeof NAMED_ENTITIES)[number]) => (snapshot[category] ?? {}) as Record<string, unknown>;
 const tablePolicies = (table: PgSnapshotTable) => (table['policies'] ?? {}) as Record<string, unknown>;
 
-/** The exit-1 error for unanswered rename questions: every candidate, and how to answer. */
 const PLURAL: Readonly<Record<Exclude<RenameQuestionKind, 'table' | 'column'>, string>> = {
   enum: 'enums',
   view: 'views',
@@ -120,7 +142,20 @@ const PLURAL: Readonly<Record<Exclude<RenameQuestionKind, 'table' | 'column'>, s
   policy: 'policies',
 };
 
-export function renameQuestionError(questions: readonly RenameQuestion[]): OperationError {
+/**
+ * Unanswered rename questions (exit 1): every candidate and how to answer on the command line, and
+ * the questions as data, so a terminal front end can ask them and run again with the answers.
+ */
+export class RenameQuestionsError extends OperationError {
+  readonly questions: readonly RenameQuestion[];
+
+  constructor(questions: readonly RenameQuestion[]) {
+    super('the schema change is ambiguous: a rename or a drop and create? No migration was written.', describeQuestions(questions));
+    this.questions = questions;
+  }
+}
+
+function describeQuestions(questions: readonly RenameQuestion[]): string[] {
   const lines = questions.flatMap((question) => {
     const changed = `removed ${question.removed.join(', ')}; added ${question.added.join(', ')}`;
     if (question.kind !== 'table' && question.kind !== 'column') {
@@ -133,10 +168,7 @@ export function renameQuestionError(questions: readonly RenameQuestion[]): Opera
     );
     return [`${where}: ${changed}. Renames it could be:`, ...candidates];
   });
-  return new OperationError('the schema change is ambiguous: a rename or a drop and create? No migration was written.', [
-    ...lines,
-    'Answer with --rename (repeatable), or pass --no-rename to drop and create.',
-  ]);
+  return [...lines, 'Answer with --rename (repeatable), or pass --no-rename to drop and create.'];
 }
 
 const NAMED_ENTITIES = ['tables', 'enums', 'schemas', 'sequences', 'roles', 'policies', 'views'] as const;

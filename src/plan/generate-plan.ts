@@ -8,7 +8,7 @@ import type { MigrationFolder } from '../migrations/migration-folder.js';
 import { latestSnapshot, planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { LintOutcome } from '../lint/lint-migrations.js';
 import { lintNewMigrations, splitForSafety } from './new-migration-lint.js';
-import type { RenameSpec } from '../migrations/renames.js';
+import type { CreatedEntity, RenameSpec } from '../migrations/renames.js';
 import { assertExtraTablesCreated } from '../model/config-references.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel } from '../model/project-model.js';
@@ -28,6 +28,8 @@ export interface GeneratePlanOptions {
   readonly cwd: string;
   readonly name?: string | undefined;
   readonly renames?: readonly RenameSpec[];
+  /** Answers that something which appeared is new, not renamed. */
+  readonly created?: readonly CreatedEntity[];
   readonly acceptDropAndCreate?: boolean;
   /** A server to create the temporary database on instead of the embedded engine. */
   readonly shadowUrl?: string | undefined;
@@ -94,6 +96,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
       folder,
       name: options.name ?? rebasedName,
       renames: options.renames ?? [],
+      created: options.created ?? [],
       acceptDropAndCreate: options.acceptDropAndCreate ?? false,
       now: options.now ?? Date.now(),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRenames, findRenameQuestions, parseRenameSpec, renameQuestionError } from '../../src/migrations/renames.js';
+import { applyRenames, findRenameQuestions, parseRenameSpec, RenameQuestionsError } from '../../src/migrations/renames.js';
 import { emptySnapshot, type PgSnapshot, type PgSnapshotTable } from '../../src/migrations/snapshot.js';
 
 function table(name: string, columns: string[]): PgSnapshotTable {
@@ -35,7 +35,7 @@ describe('rename questions', () => {
 
   it('asks when a column disappears and another appears', () => {
     expect(findRenameQuestions(before, after)).toEqual([{ kind: 'column', table: 'vendor_profile', removed: ['business_name'], added: ['company_name'] }]);
-    const error = renameQuestionError(findRenameQuestions(before, after));
+    const error = new RenameQuestionsError(findRenameQuestions(before, after));
     expect(error.exitCode).toBe(1);
     expect(error.details).toContain('    --rename vendor_profile.business_name=company_name');
   });
