@@ -21,7 +21,7 @@ export async function askRenameQuestions(questions: readonly RenameQuestion[], c
   for (const question of questions) {
     if (question.kind !== 'table' && question.kind !== 'column') {
       const where = question.table ? `${question.kind} of "${question.table}"` : question.kind;
-      await choose(`${where}: ${question.removed.join(', ')} disappeared and ${question.added.join(', ')} appeared; sections cannot rename a ${question.kind}`, [
+      await choose(`${where}: ${question.removed.join(', ')} disappeared and ${question.added.join(', ')} appeared (sections writes no ${question.kind} renames)`, [
         { name: `drop ${question.removed.join(', ')} and create ${question.added.join(', ')}`, value: 'drop' },
       ]);
       created.push(...question.added.map((name) => ({ kind: question.kind, ...table(question), name })));
@@ -30,7 +30,11 @@ export async function askRenameQuestions(questions: readonly RenameQuestion[], c
     const remaining = [...question.removed];
     for (const added of question.added) {
       const candidates = remaining.filter((removed) => question.kind === 'column' || schemaOf(removed) === schemaOf(added));
-      if (candidates.length === 0) continue;
+      // Nothing it could be renamed from (every removed one taken, or in another schema): it is new.
+      if (candidates.length === 0) {
+        created.push({ kind: question.kind, ...table(question), name: added });
+        continue;
+      }
       const what = question.kind === 'column' ? `${question.table}.${added}` : added;
       const from = await choose<string | null>(`${what}: a new ${question.kind}, or a renamed one?`, [
         { name: `+ ${added}  new ${question.kind}`, value: null },

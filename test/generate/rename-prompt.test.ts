@@ -6,6 +6,7 @@ import { sampleFiles, VENDOR_SCHEMA } from './sample-project.js';
 
 const RENAMED_COLUMN = VENDOR_SCHEMA.replace("businessName: text('business_name')", "companyName: text('company_name')");
 const COLUMN_QUESTION = /vendor_profile\.company_name: a new column, or a renamed one\?/;
+const RENAME_SQL = 'ALTER TABLE "vendor_profile" RENAME COLUMN "business_name" TO "company_name";\n';
 
 async function generatedProject() {
   const project = createTempProject({ files: sampleFiles() });
@@ -15,20 +16,95 @@ async function generatedProject() {
 }
 
 describe('rename questions at a terminal', () => {
-  it('generate asks, and the answer "renamed" writes a RENAME', async () => {
+  it('generate asks, and the answer "renamed" writes a RENAME; the progress line is cleared before the question', async () => {
     const project = await generatedProject();
     project.write('db/vendor/schema.ts', RENAMED_COLUMN);
     const terminal = runCliInPty(['generate'], { cwd: project.dir });
     await terminal.waitFor(COLUMN_QUESTION);
-    expect(terminal.output()).toContain('+ company_name  new column');
-    expect(terminal.output()).toContain('~ business_name › company_name  rename column');
+    expect(terminal.output()).toContain('❯ + company_name  new column');
+    expect(terminal.output()).toContain('  ~ business_name › company_name  rename column');
+    // Every progress step was erased (carriage return, erase line) before the question began.
+    expect(terminal.output()).toMatch(/diffing schemas against the last snapshot…(\r\x1b\[K[^\r?]*…)*\r\x1b\[K\? vendor_profile\.company_name/);
     terminal.write(KEYS.down);
     await terminal.waitFor(/❯ ~ business_name/);
     terminal.write(KEYS.enter);
     const { exitCode, output } = await terminal.done;
     expect(exitCode, output).toBe(0);
-    expect(project.read('db/migrations/0001_vendor.sql')).toBe('ALTER TABLE "vendor_profile" RENAME COLUMN "business_name" TO "company_name";\n');
+    expect(project.read('db/migrations/0001_vendor.sql')).toBe(RENAME_SQL);
     expect(project.read('db/vendor/types.ts')).toContain('companyName: string;');
     expect(output).toMatch(/migration db\/migrations\/0001_vendor\.sql created \(1 statement; vendor\)/);
+  });
+
+  it('the answer "new" drops the old column and adds the new one', async () => {
+    const project = await generatedProject();
+    project.write('db/vendor/schema.ts', RENAMED_COLUMN);
+    const terminal = runCliInPty(['generate'], { cwd: project.dir });
+    await terminal.waitFor(COLUMN_QUESTION);
+    terminal.write(KEYS.enter);
+    const { exitCode, output } = await terminal.done;
+    expect(exitCode, output).toBe(0);
+    const sql = project.read('db/migrations/0001_vendor.sql');
+    expect(sql).toContain('ALTER TABLE "vendor_profile" DROP COLUMN "business_name";');
+    expect(sql).toContain('ALTER TABLE "vendor_profile" ADD COLUMN "company_name" text NOT NULL;');
+    expect(sql).not.toContain('RENAME');
+  });
+
+  it('a renamed table is asked about too, one question per table that appeared', async () => {
+    const project = await generatedProject();
+    project.write('db/customer/schema.ts', project.read('db/customer/schema.ts').replace("pgTable('wishlist'", "pgTable('wishlist_item'"));
+    const terminal = runCliInPty(['generate'], { cwd: project.dir });
+    await terminal.waitFor(/wishlist_item: a new table, or a renamed one\?/);
+    terminal.write(KEYS.down);
+    await terminal.waitFor(/❯ ~ wishlist › wishlist_item  rename table/);
+    terminal.write(KEYS.enter);
+    const { exitCode, output } = await terminal.done;
+    expect(exitCode, output).toBe(0);
+    expect(project.read('db/migrations/0001_customer.sql')).toBe('ALTER TABLE "wishlist" RENAME TO "wishlist_item";\n');
+  });
+
+  it('Ctrl-C at the question exits 130 and writes nothing', async () => {
+    const project = await generatedProject();
+    project.write('db/vendor/schema.ts', RENAMED_COLUMN);
+    const before = project.snapshot();
+    const terminal = runCliInPty(['generate'], { cwd: project.dir });
+    await terminal.waitFor(COLUMN_QUESTION);
+    terminal.write(KEYS.ctrlC);
+    const { exitCode, output } = await terminal.done;
+    expect(exitCode, output).toBe(130);
+    expect(output).toContain('error stopped at a rename question (Ctrl-C): no migration was written');
+    expect(project.snapshot()).toEqual(before);
+  });
+
+  it('--json at a terminal never asks: the same exit 1 and one JSON document as without a terminal', async () => {
+    const project = await generatedProject();
+    project.write('db/vendor/schema.ts', RENAMED_COLUMN);
+    const before = project.snapshot();
+    const { exitCode, output } = await runCliInPty(['--json', 'generate'], { cwd: project.dir }).done;
+    expect(exitCode, output).toBe(1);
+    expect(output).not.toContain('a new column, or a renamed one?');
+    // The terminal shows stdout's document and then stderr's error line.
+    const text = output.replaceAll('\r\n', '\n');
+    const document = JSON.parse(text.slice(0, text.indexOf('\n}\n') + 2)) as { ok: boolean; error: { message: string; details: string[] } };
+    expect(document.ok).toBe(false);
+    expect(document.error.details).toContain('--rename vendor_profile.business_name=company_name');
+    expect(project.snapshot()).toEqual(before);
+  });
+
+  it('generate --watch asks too, and writes the RENAME after the answer', async () => {
+    const project = await generatedProject();
+    const terminal = runCliInPty(['generate', '--watch'], { cwd: project.dir });
+    await terminal.waitFor(/watching the config and schema folders/);
+    await terminal.waitFor(/generated: 0 files written/);
+    project.write('db/vendor/schema.ts', RENAMED_COLUMN);
+    await terminal.waitFor(COLUMN_QUESTION);
+    terminal.write(KEYS.down);
+    await terminal.waitFor(/❯ ~ business_name/);
+    terminal.write(KEYS.enter);
+    await terminal.waitFor(/generated: \d+ files? written, migration 0001_vendor/);
+    expect(project.read('db/migrations/0001_vendor.sql')).toBe(RENAME_SQL);
+    terminal.write(KEYS.ctrlC);
+    const { exitCode, output } = await terminal.done;
+    expect(exitCode, output).toBe(0);
+    expect(output).not.toContain('stopped at a rename question');
   });
 });

@@ -40,6 +40,11 @@ describe('rename questions', () => {
     expect(error.details).toContain('    --rename vendor_profile.business_name=company_name');
   });
 
+  it('an answer that the new column is new leaves nothing to ask', () => {
+    expect(findRenameQuestions(before, after, [{ kind: 'column', table: 'vendor_profile', name: 'company_name' }])).toEqual([]);
+    expect(findRenameQuestions(before, after, [{ kind: 'column', table: 'other', name: 'company_name' }])).toHaveLength(1);
+  });
+
   it('does not ask about a plain addition', () => {
     expect(findRenameQuestions(before, snapshot(table('vendor_profile', ['id', 'business_name', 'rating'])))).toEqual([]);
   });
