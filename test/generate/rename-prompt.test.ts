@@ -108,3 +108,23 @@ describe('rename questions at a terminal', () => {
     expect(output).not.toContain('stopped at a rename question');
   });
 });
+
+describe('the progress line at a terminal', () => {
+  /** A progress step is written as erase-line, the step, "…"; whatever comes next must erase it first. */
+  const LEFT_OVER = /\r\x1b\[K[^\r\n…]*…(?!\r\x1b\[K)/;
+
+  it('is erased before warnings and before errors', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    const generated = await runCliInPty(['generate'], { cwd: project.dir }).done;
+    expect(generated.exitCode, generated.output).toBe(0);
+    expect(generated.output).toContain('running the migrations on embedded PostgreSQL (PGlite)…');
+    expect(generated.output).toMatch(/^warning \[prefer-identity\]/m);
+    expect(generated.output).not.toMatch(LEFT_OVER);
+
+    project.write('db/vendor/schema.ts', `${VENDOR_SCHEMA}\nexport const broken = ;\n`);
+    const failed = await runCliInPty(['generate'], { cwd: project.dir }).done;
+    expect(failed.exitCode, failed.output).toBe(2);
+    expect(failed.output).toMatch(/…\r\x1b\[Kerror db\/vendor\/schema\.ts: cannot load the schema of section "vendor"/);
+    expect(failed.output).not.toMatch(LEFT_OVER);
+  });
+});
