@@ -16,6 +16,8 @@ import { createStamp, readValidStamp, removeStamp, sourcesChanged, writeStamp, t
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
+import type { MigrationEntry } from '../migrations/migration-folder.js';
+import { appliedLocally } from '../migrate/applied-locally.js';
 
 export interface GenerateOptions {
   readonly cwd: string;
@@ -45,6 +47,12 @@ export interface GenerateOptions {
   readonly safe?: boolean;
   /** How long to wait for another command working on the project, and what to say meanwhile. */
   readonly lock?: LockOptions;
+  /**
+   * The tag of a draft migration (`generate --watch`'s session keeps one): rewritten rather than
+   * followed by a new migration, while it is the journal's last entry and the local embedded
+   * database has not applied it.
+   */
+  readonly draft?: string | undefined;
 }
 
 export interface WrittenMigration {
@@ -76,6 +84,8 @@ export interface GenerateResult {
   readonly usedDatabase: boolean;
   /** Where the types' database metadata came from (see `MetadataSource`); null when the tree was unchanged. */
   readonly metadataFrom: MetadataSource | null;
+  /** The draft (see `draft`) this run rewrote, or removed when the schemas went back to before it. */
+  readonly replacedDraft: string | null;
 }
 
 const MIGRATION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -129,7 +139,7 @@ export async function generateUnderLock(options: GenerateOptions, lock: ProjectL
 }
 
 function renameSpecs(options: GenerateOptions): RenameSpec[] {
-  return [...(options.renames ?? []).map(parseRenameSpec), ...(options.answers?.renames ?? [])];
+  return (options.renames ?? []).map(parseRenameSpec);
 }
 
 async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
@@ -160,7 +170,7 @@ async function generateWith(
     cwd: options.cwd,
     name: options.name,
     renames,
-    created: options.answers?.created ?? [],
+    answers: options.answers,
     acceptDropAndCreate: options.noRename ?? false,
     shadowUrl: options.shadowUrl,
     progress: options.progress,
@@ -169,6 +179,7 @@ async function generateWith(
     lintNew: true,
     safe: options.safe ?? false,
     schemasChanged: await sourcesChanged(location),
+    ...(options.draft ? { draft: { tag: options.draft, applied: (migration: MigrationEntry) => appliedLocally(config, migration) } } : {}),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
   const violations = [...foreignKeyViolations, ...(await findImportViolations(config))];
@@ -194,6 +205,7 @@ async function generateWith(
     removed: built.plan.deletions ?? [],
     usedDatabase: built.metadataFrom === 'database',
     metadataFrom: built.metadataFrom,
+    replacedDraft: built.replacedDraft ?? null,
   };
 }
 
@@ -211,6 +223,7 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
     removed: [],
     usedDatabase: false,
     metadataFrom: null,
+    replacedDraft: null,
   };
 }
 

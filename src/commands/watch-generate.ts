@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
+import type { CreatedEntity, RenameSpec } from '../migrations/renames.js';
 import { generate, generateAsking, type AskRenames, type GenerateOptions, type GenerateResult } from './generate.js';
 
 export interface WatchHandlers {
@@ -33,11 +34,31 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  // One draft migration per session (not with --safe, which writes two at once), and the rename
+  // answers given for it: each run diffs from before the draft, so they are needed again.
+  let draft: string | undefined;
+  const answers: { renames: RenameSpec[]; created: CreatedEntity[] } = { renames: [], created: [] };
+  const ask: AskRenames | undefined =
+    handlers.ask &&
+    (async (questions) => {
+      const given = await handlers.ask!(questions);
+      answers.renames.push(...given.renames);
+      answers.created.push(...given.created);
+      return given;
+    });
+  const generateOnce = async () => {
+    const runOptions: GenerateOptions = { ...options, answers: { renames: [...answers.renames], created: [...answers.created] }, ...(options.safe ? {} : { draft }) };
+    const result = await (ask ? generateAsking(runOptions, ask) : generate(runOptions));
+    if (result.migration) draft = result.migration.tag;
+    else if (result.replacedDraft) draft = undefined;
+    return result;
+  };
+
   const run = () => {
     running = running.then(async () => {
       pending = false;
       try {
-        handlers.onResult(await (handlers.ask ? generateAsking(options, handlers.ask) : generate(options)));
+        handlers.onResult(await generateOnce());
       } catch (error) {
         handlers.onError(error);
       }

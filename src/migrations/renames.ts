@@ -62,32 +62,49 @@ export interface ResolvedRenames {
   readonly statements: readonly string[];
 }
 
-/** Applies the user's renames to the previous snapshot; refuses renames that do not fit the change. */
-export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames: readonly RenameSpec[]): ResolvedRenames {
+/**
+ * Applies the user's renames to the previous snapshot; refuses renames that do not fit the change.
+ * `answered` renames (a prompt's answers, kept by a watch session across saves) that no longer fit
+ * are skipped instead: the schemas moved on since they were given.
+ */
+export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames: readonly RenameSpec[], answered: readonly RenameSpec[] = []): ResolvedRenames {
   const next = structuredClone(previous);
   const statements: string[] = [];
-  for (const rename of renames) {
+  for (const [rename, strict] of [...renames.map((rename) => [rename, true] as const), ...answered.map((rename) => [rename, false] as const)]) {
+    const problem = renameProblem(next, current, rename);
+    if (problem !== undefined) {
+      if (strict) throw new UserError(`--rename ${formatRenameSpec(rename)}: ${problem}`);
+      continue;
+    }
     if (rename.kind === 'table') {
-      const from = findTable(next, rename.from);
-      if (!from) throw new UserError(`--rename ${formatRenameSpec(rename)}: there is no table "${rename.from}" in the last migration's snapshot`);
-      if (!findTable(current, rename.to)) throw new UserError(`--rename ${formatRenameSpec(rename)}: no section's schema exports a table "${rename.to}"`);
-      if (findTable(current, rename.from)) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.from}" still exists in the schemas`);
+      const from = findTable(next, rename.from)!;
       renameTable(next, from, rename.to);
       const schema = from.table.schema;
       statements.push(`ALTER TABLE ${schema ? `"${schema}".` : ''}"${rename.from}" RENAME TO "${rename.to}";\n`);
     } else {
-      const found = findTable(next, rename.table);
-      if (!found) throw new UserError(`--rename ${formatRenameSpec(rename)}: there is no table "${rename.table}" in the last migration's snapshot`);
-      const currentTable = findTable(current, rename.table);
-      if (!found.table.columns[rename.from]) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.table}" had no column "${rename.from}"`);
-      if (!currentTable?.table.columns[rename.to]) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.table}" in the schemas has no column "${rename.to}"`);
-      if (currentTable.table.columns[rename.from]) throw new UserError(`--rename ${formatRenameSpec(rename)}: column "${rename.table}.${rename.from}" still exists in the schemas`);
+      const found = findTable(next, rename.table)!;
       renameColumn(next, found.key, rename.from, rename.to);
       const schema = found.table.schema;
       statements.push(`ALTER TABLE ${schema ? `"${schema}".` : ''}"${rename.table}" RENAME COLUMN "${rename.from}" TO "${rename.to}";\n`);
     }
   }
   return { previous: next, statements };
+}
+
+function renameProblem(previous: PgSnapshot, current: PgSnapshot, rename: RenameSpec): string | undefined {
+  if (rename.kind === 'table') {
+    if (!findTable(previous, rename.from)) return `there is no table "${rename.from}" in the last migration's snapshot`;
+    if (!findTable(current, rename.to)) return `no section's schema exports a table "${rename.to}"`;
+    if (findTable(current, rename.from)) return `table "${rename.from}" still exists in the schemas`;
+    return undefined;
+  }
+  const found = findTable(previous, rename.table);
+  if (!found) return `there is no table "${rename.table}" in the last migration's snapshot`;
+  const currentTable = findTable(current, rename.table);
+  if (!found.table.columns[rename.from]) return `table "${rename.table}" had no column "${rename.from}"`;
+  if (!currentTable?.table.columns[rename.to]) return `table "${rename.table}" in the schemas has no column "${rename.to}"`;
+  if (currentTable.table.columns[rename.from]) return `column "${rename.table}.${rename.from}" still exists in the schemas`;
+  return undefined;
 }
 
 /**

@@ -32,7 +32,8 @@ describe('sections generate --watch', () => {
 
     await waitFor(/generated: \d+ files written, migration 0000_init/);
     project.write('db/core/schema.ts', project.read('db/core/schema.ts').replace("email: text('email').notNull(),", "email: text('email').notNull(),\n  nick: text('nick'),"));
-    await waitFor(/migration 0001_core/);
+    // The session wrote 0000_init: it is its draft, rewritten by the save.
+    await waitFor(/migration 0000_init \(the session's draft, rewritten\)/);
     expect(project.read('db/core/types.ts')).toContain('nick: string | null;');
 
     project.write('db/core/schema.ts', `${project.read('db/core/schema.ts')}\nexport const broken = ;\n`);

@@ -90,7 +90,11 @@ async function watchAction(options: GenerateOptions, output: Output, ask: AskRen
     onResult: (result) => {
       output.clearProgress();
       const changed = result.files.filter((file) => file.status === 'created' || file.status === 'updated').length;
-      const migration = result.migration ? `, migration ${result.migration.tag}` : '';
+      const migration = result.migration
+        ? `, migration ${result.migration.tag}${result.replacedDraft ? ` (the session's draft, rewritten${result.replacedDraft === result.migration.tag ? '' : ` from ${result.replacedDraft}`})` : ''}`
+        : result.replacedDraft
+          ? `, draft ${result.replacedDraft} removed (the schemas are back to before it)`
+          : '';
       output.info(`${output.color.dim(time())} generated: ${count(changed, 'file')} written${migration}`);
       for (const warning of result.warnings) output.warn(warning);
       for (const finding of result.lint.findings) renderLintFinding(finding, output, options.cwd);
