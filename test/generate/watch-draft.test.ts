@@ -43,4 +43,25 @@ describe('generate --watch keeps one draft migration', () => {
     const check = await runCli(['check'], { cwd: project.dir });
     expect(check.exitCode, check.stdout + check.stderr).toBe(0);
   });
+
+  it('a draft the schemas no longer need is removed, journal and sum as before it', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
+    const before = { journal: project.read('db/migrations/meta/_journal.json'), sum: project.read('db/migrations/sections.sum'), schema: project.read('db/core/schema.ts') };
+    const { child, output, waitFor } = startWatch(project.dir);
+    await waitFor(/generated: 0 files written/);
+
+    addColumn(project, 'nick');
+    await waitFor(/migration 0001_core\n/);
+    project.write('db/core/schema.ts', before.schema);
+    await waitFor(/draft 0001_core removed \(the schemas are back to before it\)/);
+    expect(sqlFiles(project)).toEqual(['db/migrations/0000_init.sql']);
+    expect(project.exists('db/migrations/meta/0001_snapshot.json')).toBe(false);
+    expect(project.read('db/migrations/meta/_journal.json')).toBe(before.journal);
+    expect(project.read('db/migrations/sections.sum')).toBe(before.sum);
+    expect(project.read('db/core/types.ts')).not.toContain('nick');
+
+    child.kill('SIGINT');
+    expect((await child).exitCode, output()).toBe(0);
+  });
 });
