@@ -4,7 +4,7 @@ import { defineConfig } from 'drizzle-sections';
 export default defineConfig({
   migrations: './example/src/shared/database/migrations',
   features: './example/src/features',
-  // The seed's tables use serial ids, varchar and timestamp on purpose; the style rules would flag every table.
+  // The example's tables keep drizzle's everyday serial ids, varchar and timestamp; the style rules would flag every table.
   lint: {
     rules: {
       'prefer-bigint-over-int': 'off',

@@ -23,10 +23,13 @@ export type { GenerateOptions, GenerateResult } from './commands/generate.js';
 export { RenameQuestionsError } from './migrations/renames.js';
 export type { CreatedEntity, RenameAnswers, RenameQuestion, RenameQuestionKind, RenameSpec } from './migrations/renames.js';
 export type { CheckOptions, CheckProblem, CheckProblemKind, CheckResult } from './commands/check.js';
+export type { AcceptedViolation } from './commands/check-boundaries.js';
 export type { AllowedFinding, LintFinding, LintOptions, LintResult } from './commands/lint.js';
 export type { AddTableOptions, AddTableResult } from './commands/add-table.js';
 export type { AddSectionOptions, AddSectionResult } from './commands/add-section.js';
 export type { InitOptions, InitResult } from './commands/init.js';
+export type { InitFromDrizzleOptions, InitFromDrizzleResult } from './commands/init-from-drizzle.js';
+export type { SplitRequest } from './edit/section-proposal.js';
 export type { MigrateOptions, MigrateResult } from './commands/migrate.js';
 export type { StatusOptions, StatusResult } from './commands/status.js';
 export type { MigrationState, MigrationStatus } from './migrate/migration-state.js';
@@ -36,6 +39,7 @@ import type { AddTableOptions, AddTableResult } from './commands/add-table.js';
 import type { CheckOptions, CheckResult } from './commands/check.js';
 import type { GenerateOptions, GenerateResult } from './commands/generate.js';
 import type { InitOptions, InitResult } from './commands/init.js';
+import type { InitFromDrizzleOptions, InitFromDrizzleResult } from './commands/init-from-drizzle.js';
 import type { LintOptions, LintResult } from './commands/lint.js';
 import type { MigrateOptions, MigrateResult } from './commands/migrate.js';
 import type { StatusOptions, StatusResult } from './commands/status.js';
@@ -68,6 +72,11 @@ export async function addSection(options: AddSectionOptions): Promise<AddSection
 /** `sections init`: the config, the sections asked for, drizzle.config.ts, npm scripts, a tsconfig and .gitignore. */
 export async function init(options: InitOptions): Promise<InitResult> {
   return (await import('./commands/init.js')).init(options);
+}
+
+/** `sections init --from-drizzle`: adopt a drizzle-kit project, its schema modules and migrations kept as they are. */
+export async function initFromDrizzle(options: InitFromDrizzleOptions): Promise<InitFromDrizzleResult> {
+  return (await import('./commands/init-from-drizzle.js')).initFromDrizzle(options);
 }
 
 /** `sections migrate`: apply pending migrations under an advisory lock, one transaction each. */

@@ -22,7 +22,7 @@ describe('a new user, through the CLI alone', () => {
     await run('init', '--example');
     expect(JSON.parse(project.read('package.json')).scripts['db:check']).toBe('sections check');
     await run('generate');
-    await run('add-table', 'vendor', 'vendor_rating', '--column', 'score:integer:notnull', '--column', 'vendor_id:integer:notnull:references=vendor_profile.id');
+    await run('add-table', 'vendor', 'vendor_rating', '--column', 'score:integer:notnull', '--column', 'vendor_id:bigint:notnull:references=vendor_profile.id');
     expect(project.read('src/shared/database/schemas/vendor/kysely-types.ts')).toContain('vendorRating: VendorRating;');
     expect(project.exists('src/features/vendor/rating/rating.repository.ts')).toBe(true);
 

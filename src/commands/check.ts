@@ -8,16 +8,17 @@ import { MigrationRefusedError } from '../engine/migration-refused.js';
 import { inspectMigrationFolder } from '../migrations/folder-integrity.js';
 import { readMigrationFolder } from '../migrations/migration-folder.js';
 import { sumFilePath } from '../migrations/sum-file.js';
-import { findForeignKeyViolations, findImportViolations } from '../model/boundaries.js';
+import { findForeignKeyViolations } from '../model/boundaries.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { comparePlan } from '../plan/apply-plan.js';
 import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
 import type { ProjectModel } from '../model/project-model.js';
 import { createStamp, readValidStamp, sourcesChanged, writeStamp } from '../plan/generation-stamp.js';
-import { withProjectLock } from '../plan/project-lock.js';
+import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import { lintProblems } from './lint.js';
+import { checkBoundaries, type AcceptedViolation, type BoundaryCheck } from './check-boundaries.js';
 
 export type CheckProblemKind =
   | 'migration-missing'
@@ -29,6 +30,7 @@ export type CheckProblemKind =
   | 'sum-stale'
   | 'foreign-key-boundary'
   | 'import-boundary'
+  | 'boundary-baseline-stale'
   | 'missing-sql'
   | 'missing-snapshot'
   | 'unlisted-sql'
@@ -65,13 +67,21 @@ export interface CheckOptions {
   readonly lock?: LockOptions;
   /** Lint the migrations that this git ref's sections.sum does not list (else the last one). */
   readonly base?: string | undefined;
+  /** Rewrite sections.boundaries.json to accept the boundary violations found now. */
+  readonly updateBaseline?: boolean;
 }
 
 export interface CheckResult {
   /** True when no problem has severity `error`. */
   readonly ok: boolean;
   readonly problems: readonly CheckProblem[];
+  /** Boundary violations sections.boundaries.json accepts: not problems. */
+  readonly accepted: readonly AcceptedViolation[];
+  /** With `updateBaseline`: sections.boundaries.json and whether it was written. */
+  readonly baseline?: BoundaryCheck['baseline'];
 }
+
+const BOUNDARY_KINDS = new Set<CheckProblemKind>(['foreign-key-boundary', 'import-boundary', 'boundary-baseline-stale']);
 
 const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sql', 'duplicate-index', 'sum-unreadable', 'merge-conflict']);
 
@@ -82,32 +92,31 @@ const FOLDER_BLOCKERS = new Set(['missing-sql', 'missing-snapshot', 'unlisted-sq
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
   // Held while reading, so that no generate commits halfway through what check compares.
-  return withProjectLock(dirname(location.configFile), 'check', options.lock, () => checkHoldingLock(options, location));
+  return withProjectLock(dirname(location.configFile), 'check', options.lock, (lock) => checkHoldingLock(options, location, lock));
 }
 
-async function checkHoldingLock(options: CheckOptions, location: ConfigLocation): Promise<CheckResult> {
+async function checkHoldingLock(options: CheckOptions, location: ConfigLocation, lock: ProjectLock): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
-  const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
 
   const stamp = await readValidStamp(location, options.shadowUrl);
   if (stamp) {
     const config = stamp.config;
     // Nothing the output depends on changed since a run that found the tree clean.
-    for (const violation of stamp.foreignKeyViolations) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
-    for (const violation of await findImportViolations(config)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
+    const boundaries = await checkBoundaries(config, stamp.foreignKeyViolations, { updateBaseline: options.updateBaseline ?? false, lock });
+    problems.push(...boundaries.problems);
     problems.push(...(await lintProblems({ config, cwd: options.cwd, base: options.base, unchangedInputs: stamp.inputs })));
-    return { ok: !problems.some((problem) => problem.severity === 'error'), problems };
+    return result(problems, boundaries);
   }
 
   const { config, loader } = await loadLocatedConfig(location);
   try {
-    return await checkWith(config, loader, location, options);
+    return await checkWith(config, loader, location, options, lock);
   } finally {
     loader.dispose();
   }
 }
 
-async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location: ConfigLocation, options: CheckOptions): Promise<CheckResult> {
+async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location: ConfigLocation, options: CheckOptions, lock: ProjectLock): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
   const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
   const folder = await readMigrationFolder(config.migrationsDir);
@@ -130,18 +139,23 @@ async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location:
 
   for (const issue of folderIssues) error({ kind: issue.kind, section: null, file: issue.file, message: issue.message });
   const foreignKeyViolations = findForeignKeyViolations(model);
-  for (const violation of foreignKeyViolations) error({ kind: 'foreign-key-boundary', section: violation.section, file: violation.file, message: violation.message });
-  for (const violation of await findImportViolations(config)) error({ kind: 'import-boundary', section: violation.section, file: violation.file, message: violation.message });
+  const boundaries = await checkBoundaries(config, foreignKeyViolations, { updateBaseline: options.updateBaseline ?? false, lock });
+  problems.push(...boundaries.problems);
   if (compared) {
     // An edited migration already explains why sections.sum no longer matches.
     const edited = folderIssues.some((issue) => issue.kind === 'edited');
     problems.push(...compared.problems.filter((problem) => !(edited && problem.kind === 'sum-stale')));
-    if (compared.built && problems.every((problem) => problem.kind === 'foreign-key-boundary')) {
+    // The stamp keeps the foreign keys found; the baseline and the imports are read anew on every run.
+    if (compared.built && problems.every((problem) => BOUNDARY_KINDS.has(problem.kind))) {
       await writeStamp(config, await createStamp(config, compared.built.loadedFiles, compared.built.plan, stampSections(compared.built), foreignKeyViolations, options.shadowUrl));
     }
   }
   problems.push(...(await linting));
-  return { ok: !problems.some((problem) => problem.severity === 'error'), problems };
+  return result(problems, boundaries);
+}
+
+function result(problems: readonly CheckProblem[], boundaries: BoundaryCheck): CheckResult {
+  return { ok: !problems.some((problem) => problem.severity === 'error'), problems, accepted: boundaries.accepted, ...(boundaries.baseline ? { baseline: boundaries.baseline } : {}) };
 }
 
 function stampSections(built: GeneratePlan) {

@@ -8,7 +8,8 @@ import { UserError } from '../errors.js';
 import type { AllowedFinding, LintFinding } from '../lint/lint-migrations.js';
 import type { PlannedMigration } from '../migrations/plan-migration.js';
 import { parseRenameSpec, RenameQuestionsError, type RenameAnswers, type RenameQuestion, type RenameSpec } from '../migrations/renames.js';
-import { findForeignKeyViolations, findImportViolations, type BoundaryViolation } from '../model/boundaries.js';
+import { findForeignKeyViolations, type BoundaryViolation } from '../model/boundaries.js';
+import { unacceptedViolations } from './check-boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { MetadataSource } from '../engine/migrated-metadata.js';
 import type { Progress } from '../progress.js';
@@ -45,6 +46,11 @@ export interface GenerateOptions {
    * outside a transaction, so writes are not blocked while they build.
    */
   readonly safe?: boolean;
+  /**
+   * Write a migration for your own SQL (like `drizzle-kit generate --custom`). A change the schemas
+   * have is taken by it (`changesTaken`), with drizzle-kit's statements for it as comments.
+   */
+  readonly custom?: boolean;
   /** How long to wait for another command working on the project, and what to say meanwhile. */
   readonly lock?: LockOptions;
   /**
@@ -60,6 +66,8 @@ export interface WrittenMigration {
   readonly file: string;
   readonly sections: readonly string[];
   readonly statements: number;
+  /** Written by `--custom`, for your own SQL. */
+  readonly custom: boolean;
 }
 
 export interface GenerateResult {
@@ -78,6 +86,8 @@ export interface GenerateResult {
   readonly files: readonly { readonly path: string; readonly kind: string; readonly section: string | null; readonly status: FileStatus }[];
   /** Broken section boundaries: `generate` warns, `check` fails. */
   readonly warnings: readonly string[];
+  /** With `custom`: the tables and enums the schemas change, which the custom migration takes (you write their SQL). */
+  readonly changesTaken: readonly string[];
   /** Files removed by --rebase. */
   readonly removed: readonly string[];
   /** Whether this run executed the migrations on a database (false when nothing changed, or the cache answered). */
@@ -100,6 +110,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   if (options.noRename && options.renames && options.renames.length > 0) {
     throw new UserError('--rename and --no-rename contradict each other: pick one');
+  }
+  if (options.custom && (options.rebase || options.safe)) {
+    throw new UserError(`--custom writes one migration of your own; it does not go with ${options.rebase ? '--rebase' : '--safe'}`);
   }
   const renames = renameSpecs(options);
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
@@ -143,7 +156,7 @@ function renameSpecs(options: GenerateOptions): RenameSpec[] {
 }
 
 async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
-  if (!options.rebase && !options.rehash && !options.force) {
+  if (!options.rebase && !options.rehash && !options.force && !options.custom) {
     const stamp = await readValidStamp(location, options.shadowUrl);
     if (stamp) return unchangedResult(stamp, options);
   }
@@ -178,11 +191,12 @@ async function generateWith(
     rehash: options.rehash ?? false,
     lintNew: true,
     safe: options.safe ?? false,
+    custom: options.custom ?? false,
     schemasChanged: await sourcesChanged(location),
     ...(options.draft ? { draft: { tag: options.draft, applied: (migration: MigrationEntry) => appliedLocally(config, migration) } } : {}),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
-  const violations = [...foreignKeyViolations, ...(await findImportViolations(config))];
+  const violations = await unacceptedViolations(config, foreignKeyViolations);
   const sections = built.model.sections.map((section) => ({
     name: section.name,
     tables: [...section.tables.map((table) => table.name), ...section.extraTables],
@@ -191,17 +205,19 @@ async function generateWith(
   // The stamp goes before the commit and comes back after it: it never vouches for a tree it did not see.
   if (!options.dryRun) await removeStamp(config);
   const outcomes = await applyPlan(built.plan, { lock, dryRun: options.dryRun ?? false, force: options.force ?? false });
-  if (!options.dryRun) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations, options.shadowUrl));
+  // A custom migration is still to be written: the next run must read it, not trust a stamp.
+  if (!options.dryRun && !options.custom) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations, options.shadowUrl));
 
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';
   return {
     dryRun: options.dryRun ?? false,
-    migration: written(built.migrations[0]),
-    indexMigration: written(built.migrations[1]),
+    migration: written(built.migrations[0], options.custom ?? false),
+    indexMigration: written(built.migrations[1], false),
     lint: built.lint,
     sections: sections.map((section) => ({ ...section, types: statusOf(section.typesFile) })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
     warnings: describeViolations(violations, options.cwd),
+    changesTaken: options.custom ? (built.migrations[0]?.changed ?? []) : [],
     removed: built.plan.deletions ?? [],
     usedDatabase: built.metadataFrom === 'database',
     metadataFrom: built.metadataFrom,
@@ -211,7 +227,7 @@ async function generateWith(
 
 /** Nothing changed since the last full run: the same answer, without loading anything heavy. */
 async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions): Promise<GenerateResult> {
-  const violations = [...stamp.foreignKeyViolations, ...(await findImportViolations(stamp.config))];
+  const violations = await unacceptedViolations(stamp.config, stamp.foreignKeyViolations);
   return {
     dryRun: options.dryRun ?? false,
     migration: null,
@@ -220,6 +236,7 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
     sections: stamp.sections.map((section) => ({ ...section, types: 'unchanged' as const })),
     files: Object.entries(stamp.outputs).map(([path, output]) => ({ path, kind: output.kind, section: output.section, status: 'unchanged' as const })),
     warnings: describeViolations(violations, options.cwd),
+    changesTaken: [],
     removed: [],
     usedDatabase: false,
     metadataFrom: null,
@@ -227,8 +244,8 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
   };
 }
 
-function written(migration: PlannedMigration | undefined): WrittenMigration | null {
-  return migration ? { tag: migration.tag, file: migration.files[0]!.path, sections: migration.sections, statements: migration.statements.length } : null;
+function written(migration: PlannedMigration | undefined, custom: boolean): WrittenMigration | null {
+  return migration ? { tag: migration.tag, file: migration.files[0]!.path, sections: migration.sections, statements: migration.statements.length, custom } : null;
 }
 
 function describeViolations(violations: readonly BoundaryViolation[], cwd: string): string[] {

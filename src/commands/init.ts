@@ -64,6 +64,10 @@ async function initHoldingLock(options: InitOptions, lock: ProjectLock): Promise
     ...sections.flatMap((section) => [section.schema, section.types]),
   ].filter((file) => existsSync(join(cwd, file)));
   const [first, ...rest] = existing;
+  const drizzleConfig = existing.find((file) => (DRIZZLE_CONFIG_FILES as readonly string[]).includes(file));
+  if (drizzleConfig && !existing.some((file) => (CONFIG_FILE_NAMES as readonly string[]).includes(file))) {
+    throw new UserError(`${drizzleConfig} already exists: adopt this drizzle project with \`sections init --from-drizzle\` (its schema modules and migrations stay as they are; nothing was written)`, existing.filter((file) => file !== drizzleConfig).map((file) => `${file} already exists`));
+  }
   if (first) {
     throw new UserError(`${first} already exists; init writes only into a project without sections (nothing was written)`, rest.map((file) => `${file} already exists`));
   }
@@ -110,6 +114,11 @@ function newSections(sections: InitSections): NewSection[] {
     case 'example':
       return exampleSections();
   }
+}
+
+/** drizzle-kit's config in `cwd`, if any: `init` without a choice of sections then suggests adopting it. */
+export function drizzleConfigIn(cwd: string): string | undefined {
+  return DRIZZLE_CONFIG_FILES.find((file) => existsSync(join(cwd, file)));
 }
 
 /** Parses `--sections core,billing`: identifiers, each once. */

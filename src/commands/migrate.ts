@@ -3,8 +3,9 @@ import type { Database } from '../database/database.js';
 import { OperationError, UserError } from '../errors.js';
 import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
 import { applyMigration } from '../migrate/apply-migration.js';
-import { ensureLedger, LEDGER, readLedger, STATE } from '../migrate/ledger.js';
+import { ensureLedger, readLedger, recordApplied, STATE } from '../migrate/ledger.js';
 import { acquireMigrationLock, releaseMigrationLock } from '../migrate/lock.js';
+import { assertNoGapBefore, migrationsToBaseline } from '../migrate/mark-applied.js';
 import { computeMigrationStates, hashSql, type MigrationState } from '../migrate/migration-state.js';
 import { connectTarget, type TargetSource } from '../migrate/target.js';
 import { withProjectLock } from '../plan/project-lock.js';
@@ -24,8 +25,16 @@ export interface MigrateOptions {
   /** Told once when this run waits for another process's lock. */
   readonly onLockWait?: (message: string) => void;
   readonly connectTimeoutMs?: number;
-  /** Mark a failed migration as applied or rolled back, instead of migrating. */
+  /**
+   * Mark a failed migration as applied or rolled back, instead of migrating; a pending one can be
+   * marked applied when every earlier one is.
+   */
   readonly resolve?: { readonly tag: string; readonly as: 'applied' | 'rolled-back' } | undefined;
+  /**
+   * Record every migration up to and including this one as applied without running it, instead
+   * of migrating: for a database whose tables exist already (created by `drizzle-kit push`).
+   */
+  readonly baseline?: string | undefined;
   readonly progress?: (step: string) => void;
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -39,6 +48,8 @@ export interface MigrateResult {
   /** Tags applied by this run (or that would be, with dryRun), in order. */
   readonly applied: readonly string[];
   readonly resolved: { readonly tag: string; readonly as: 'applied' | 'rolled-back' } | null;
+  /** With `baseline`: the migrations this run recorded as applied without running them (or would, with dryRun). */
+  readonly baselined: { readonly tag: string; readonly recorded: readonly string[] } | null;
   readonly migrations: readonly MigrationState[];
 }
 
@@ -63,11 +74,17 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     dryRun: options.dryRun ?? false,
     applied,
     resolved: null,
+    baselined: null,
     migrations,
   });
   if (!db) {
     // A dry run on an embedded database not created yet: everything would run.
     const migrations = computeMigrationStates(folder, [], []);
+    if (options.baseline !== undefined) return { ...result([], migrations), baselined: { tag: options.baseline, recorded: migrationsToBaseline(folder, migrations, options.baseline).map((migration) => migration.entry.tag) } };
+    if (options.resolve) {
+      assertResolvable(folder, options.resolve, migrations);
+      return { ...result([], migrations), resolved: options.resolve };
+    }
     return result(pendingOf(folder, migrations).map((migration) => migration.entry.tag), migrations);
   }
   try {
@@ -75,11 +92,14 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       options.progress?.('waiting for the migration lock');
       await acquireMigrationLock(db, options.lockTimeoutMs ?? 60_000);
     }
-    if (!options.dryRun) await ensureLedger(db);
+    // Marking migrations validates first: a refused --baseline or --resolve creates nothing.
+    if (!options.dryRun && !options.resolve && options.baseline === undefined) await ensureLedger(db);
     const { applied, states } = await readLedger(db);
     const migrations = computeMigrationStates(folder, applied, states);
 
-    if (options.resolve) return { ...(await resolveMigration(db, folder, options.resolve, migrations)), target, targetSource: source };
+    const dryRun = options.dryRun ?? false;
+    if (options.resolve) return { ...(await resolveMigration(db, folder, options.resolve, migrations, dryRun)), target, targetSource: source };
+    if (options.baseline !== undefined) return { ...(await baselineMigrations(db, folder, options.baseline, migrations, dryRun)), target, targetSource: source };
 
     refuseUnsafe(migrations, options.allowOutOfOrder ?? false);
     const pending = pendingOf(folder, migrations);
@@ -128,17 +148,52 @@ async function resolveMigration(
   folder: MigrationFolder,
   resolve: NonNullable<MigrateOptions['resolve']>,
   migrations: readonly MigrationState[],
+  dryRun: boolean,
 ): Promise<Omit<MigrateResult, 'target' | 'targetSource'>> {
-  const state = migrations.find((candidate) => candidate.tag === resolve.tag);
-  if (!state) throw new UserError(`--resolve ${resolve.tag}: no migration with that name in the journal`);
-  if (state.status !== 'failed') throw new UserError(`--resolve ${resolve.tag}: that migration is ${state.status}, not failed`);
+  assertResolvable(folder, resolve, migrations);
   const migration = folder.migrations.find((candidate) => candidate.entry.tag === resolve.tag)!;
+  const done = { dryRun, applied: [], resolved: resolve, baselined: null };
+  if (dryRun) return { ...done, migrations };
+  await ensureLedger(db);
   await db.exec('BEGIN');
-  if (resolve.as === 'applied') {
-    await db.query(`insert into ${LEDGER} (hash, created_at) values ($1, $2)`, [hashSql(migration.sql ?? ''), migration.entry.when]);
-  }
+  if (resolve.as === 'applied') await recordApplied(db, { hash: hashSql(migration.sql ?? ''), when: migration.entry.when });
   await db.query(`delete from ${STATE} where tag = $1`, [resolve.tag]);
   await db.exec('COMMIT');
   const { applied, states } = await readLedger(db);
-  return { dryRun: false, applied: [], resolved: resolve, migrations: computeMigrationStates(folder, applied, states) };
+  return { ...done, migrations: computeMigrationStates(folder, applied, states) };
+}
+
+/** A failed migration either way; a pending one as applied, when every earlier one is. */
+function assertResolvable(folder: MigrationFolder, resolve: NonNullable<MigrateOptions['resolve']>, migrations: readonly MigrationState[]): void {
+  const state = migrations.find((candidate) => candidate.tag === resolve.tag);
+  if (!state) throw new UserError(`--resolve ${resolve.tag}: no migration with that name in the journal`);
+  const pendingMarkedApplied = state.status === 'pending' && resolve.as === 'applied';
+  if (state.status !== 'failed' && !pendingMarkedApplied) {
+    throw new UserError(`--resolve ${resolve.tag}: that migration is ${state.status}, not failed${state.status === 'pending' ? ' (a pending one can only be marked --applied)' : ''}`);
+  }
+  if (pendingMarkedApplied) assertNoGapBefore(folder, migrations, resolve.tag);
+}
+
+/** `--baseline`: the ledger rows a real run would have written, all in one transaction. */
+async function baselineMigrations(
+  db: Database,
+  folder: MigrationFolder,
+  tag: string,
+  migrations: readonly MigrationState[],
+  dryRun: boolean,
+): Promise<Omit<MigrateResult, 'target' | 'targetSource'>> {
+  const marked = migrationsToBaseline(folder, migrations, tag);
+  const done = { dryRun, applied: [], resolved: null, baselined: { tag, recorded: marked.map((migration) => migration.entry.tag) } };
+  if (dryRun || marked.length === 0) return { ...done, migrations };
+  await ensureLedger(db);
+  await db.exec('BEGIN');
+  try {
+    for (const migration of marked) await recordApplied(db, { hash: hashSql(migration.sql!), when: migration.entry.when });
+    await db.exec('COMMIT');
+  } catch (error) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  const { applied, states } = await readLedger(db);
+  return { ...done, migrations: computeMigrationStates(folder, applied, states) };
 }

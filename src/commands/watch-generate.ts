@@ -1,7 +1,9 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, sep } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
+import { UserError } from '../errors.js';
 import type { CreatedEntity, RenameSpec } from '../migrations/renames.js';
+import { stampedSourceFiles } from '../plan/generation-stamp.js';
 import { generate, generateAsking, type AskRenames, type GenerateOptions, type GenerateResult } from './generate.js';
 
 export interface WatchHandlers {
@@ -19,12 +21,16 @@ export interface Watcher {
 
 const WATCHED_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json']);
 const DEBOUNCE_MS = 150;
+const NODE_MODULES = `${sep}node_modules${sep}`;
 
 /**
  * `sections generate --watch`: runs generate once, then again whenever the config or a file in a
- * section's schema folder changes. Runs never overlap; saves during a run cause one more run.
+ * section's schema folder, or in the folder of a local file a schema module loads, changes. Runs
+ * never overlap; saves during a run cause one more run.
  */
 export async function watchGenerate(options: GenerateOptions, handlers: WatchHandlers): Promise<Watcher> {
+  // Each change would write one more migration of its own.
+  if (options.custom) throw new UserError('--custom writes one migration; it does not go with --watch');
   const config = await loadConfig({ cwd: options.cwd, configFile: options.config });
   const outputs = new Set(config.sections.map((section) => section.typesFile));
   const folders = new Set([dirname(config.configFile), ...config.sections.map((section) => dirname(section.schemaFile))]);
@@ -54,17 +60,6 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
     return result;
   };
 
-  const run = () => {
-    running = running.then(async () => {
-      pending = false;
-      try {
-        handlers.onResult(await generateOnce());
-      } catch (error) {
-        handlers.onError(error);
-      }
-      if (pending && !closed) run();
-    });
-  };
   const schedule = () => {
     if (closed) return;
     clearTimeout(timer);
@@ -74,15 +69,38 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
     }, DEBOUNCE_MS);
   };
 
-  const watchers: FSWatcher[] = [...folders].map((folder) =>
-    watch(folder, (_event, name) => {
-      if (!name) return schedule();
-      const file = join(folder, name.toString());
-      // Our own writes (types files, temp files of the atomic writer) must not trigger a run.
-      if (outputs.has(file) || basename(file).startsWith('.') || !WATCHED_EXTENSIONS.has(extname(file))) return;
-      schedule();
-    }),
-  );
+  const watchers = new Map<string, FSWatcher>();
+  const watchFolder = (folder: string) => {
+    if (closed || watchers.has(folder)) return;
+    watchers.set(
+      folder,
+      watch(folder, (_event, name) => {
+        if (!name) return schedule();
+        const file = join(folder, name.toString());
+        // Our own writes (types files, temp files of the atomic writer) must not trigger a run.
+        if (outputs.has(file) || basename(file).startsWith('.') || !WATCHED_EXTENSIONS.has(extname(file))) return;
+        schedule();
+      }),
+    );
+  };
+  for (const folder of folders) watchFolder(folder);
+  // A schema module may import tables from elsewhere (an adopted drizzle project's section module
+  // re-exports them): after each run, the folders of every local file it loaded are watched too.
+  const watchLoadedFolders = async () => {
+    for (const file of await stampedSourceFiles(config)) if (!file.includes(NODE_MODULES)) watchFolder(dirname(file));
+  };
+  const run = () => {
+    running = running.then(async () => {
+      pending = false;
+      try {
+        handlers.onResult(await generateOnce());
+      } catch (error) {
+        handlers.onError(error);
+      }
+      await watchLoadedFolders().catch(() => undefined);
+      if (pending && !closed) run();
+    });
+  };
   pending = true;
   run();
 
@@ -90,7 +108,7 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
     async close() {
       closed = true;
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
       await running;
     },
   };

@@ -13,6 +13,10 @@ const codegenSchema = z.strictObject({
   customImports: z.record(z.string(), z.string()).optional(),
 });
 
+/** What `check` makes of a boundary rule's violations that the baseline does not accept. */
+export const BOUNDARY_SEVERITIES = ['error', 'warn', 'off'] as const;
+export type BoundarySeverity = (typeof BOUNDARY_SEVERITIES)[number];
+
 export const SECTION_NAME = /^[a-z][a-zA-Z0-9_]*$/;
 
 const sectionSchema = z.strictObject({
@@ -39,8 +43,12 @@ export const configSchema = z.strictObject({
   features: nonEmpty.optional(),
   connections: nonEmpty.optional(),
   templates: nonEmpty.optional(),
-  publicIdReferences: z.record(z.string().regex(/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/, 'keys are <table>.<column>'), nonEmpty).optional(),
+  // Table names as PostgreSQL keeps them (`User`, `auth.users`): any case, optionally schema-qualified.
+  publicIdReferences: z
+    .record(z.string().regex(/^[^.]+\.[^.]+(?:\.[^.]+)?$/, 'keys are <table>.<column> or <schema>.<table>.<column>'), z.string().regex(/^[^.]+(?:\.[^.]+)?$/, 'values are <table> or <schema>.<table>'))
+    .optional(),
   missingStubs: z.enum(['error', 'warn']).optional(),
+  boundaries: z.strictObject({ foreignKeys: z.enum(BOUNDARY_SEVERITIES).optional(), imports: z.enum(BOUNDARY_SEVERITIES).optional() }).optional(),
   lint: z
     .strictObject({
       rules: z.strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, z.enum(RULE_SETTINGS).optional()]))).optional(),

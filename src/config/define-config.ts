@@ -81,9 +81,17 @@ export interface SectionsConfig {
   readonly templates?: string;
   /**
    * Cross-section references by public id that naming cannot tell, as
-   * `'<table>.<column>': '<referenced table>'`.
+   * `'<table>.<column>': '<referenced table>'`; tables as PostgreSQL names them, schema-qualified
+   * outside `public`: `{ 'Document.ownerPublicId': 'User', 'billing.invoice.payer_public_id': 'auth.users' }`.
    */
   readonly publicIdReferences?: Readonly<Record<string, string>>;
+  /**
+   * What `check` does about a boundary violation its baseline (`sections.boundaries.json`) does
+   * not accept: `'error'` fails, `'warn'` reports, `'off'` does not look. Default `'error'` for both.
+   *
+   * @example `{ foreignKeys: 'warn', imports: 'error' }`
+   */
+  readonly boundaries?: { readonly foreignKeys?: 'error' | 'warn' | 'off'; readonly imports?: 'error' | 'warn' | 'off' };
   /** What `check` does about a table without repository/service stubs. Default `'error'`. */
   readonly missingStubs?: 'error' | 'warn';
   /** The migration safety lint of `sections lint` and `check`. */

@@ -4,7 +4,7 @@ import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
 import type { SectionsConfig } from './define-config.js';
 import type { ResolvedConfig, ResolvedSection } from './resolved-config.js';
-import { findPathProblems } from './config-paths.js';
+import { findPathProblems, isInside } from './config-paths.js';
 import { createModuleLoader, type ModuleLoader } from './module-loader.js';
 
 export const CONFIG_FILE_NAMES = [
@@ -98,9 +98,22 @@ async function findConfigFile(options: LoadConfigOptions): Promise<string> {
   return found.filepath;
 }
 
-/** `SECTIONS_CACHE_DIR`, else `node_modules/.cache/sections` beside the config. */
-function cacheDirOf(configFile: string): string {
+/** `SECTIONS_CACHE_DIR`, else `node_modules/.cache/sections` beside the config (one about to be written, for init). */
+export function cacheDirOf(configFile: string): string {
   return process.env.SECTIONS_CACHE_DIR ? resolve(process.env.SECTIONS_CACHE_DIR) : resolve(dirname(configFile), 'node_modules', '.cache', 'sections');
+}
+
+/**
+ * Where the default `connections/` goes: init's layout keeps it beside schemas/ and migrations/
+ * (src/shared/database/…), two folders above a section's schema module (with no section yet, the
+ * migrations folder's parent). A schema module nearer
+ * the root (`src/schema.ts`) must not send it out of the project, so the climb stops at the root.
+ */
+function defaultDatabaseDir(rootDir: string, schemaFile: string | undefined, migrationsDir: string): string {
+  let dir = schemaFile ? dirname(schemaFile) : migrationsDir;
+  if (!isInside(rootDir, dir)) return rootDir;
+  for (let level = 0; level < (schemaFile ? 2 : 1) && dir !== rootDir; level += 1) dir = dirname(dir);
+  return dir;
 }
 
 function resolveConfig(configFile: string, config: SectionsConfig, name: string): ResolvedConfig {
@@ -127,8 +140,7 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
   });
 
   const migrationsDir = at(config.migrations);
-  // init's layout keeps connections/ beside schemas/ and migrations/ (src/shared/database/…).
-  const databaseDir = sections[0] ? dirname(dirname(dirname(sections[0].schemaFile))) : dirname(migrationsDir);
+  const databaseDir = defaultDatabaseDir(rootDir, sections[0]?.schemaFile, migrationsDir);
   const connectionsDir = config.connections ? at(config.connections) : resolve(databaseDir, 'connections');
   const templatesDir = config.templates ? at(config.templates) : undefined;
   const configured = (key: string, given: string | undefined, path: string) => (given === undefined ? [] : [{ key, given, path }]);
@@ -163,6 +175,7 @@ function resolveConfig(configFile: string, config: SectionsConfig, name: string)
     templatesDir,
     publicIdReferences: config.publicIdReferences ?? {},
     missingStubs: config.missingStubs ?? 'error',
+    boundaries: { foreignKeys: config.boundaries?.foreignKeys ?? 'error', imports: config.boundaries?.imports ?? 'error' },
     lintRules: config.lint?.rules ?? {},
     cacheDir: cacheDirOf(configFile),
   };

@@ -1,3 +1,4 @@
+import type { BoundarySeverity } from './config-schema.js';
 import type { RuleId, RuleSetting } from '../lint/rule-ids.js';
 import type { CodegenOptions } from './define-config.js';
 
@@ -31,6 +32,8 @@ export interface ResolvedConfig {
   readonly templatesDir: string | undefined;
   readonly publicIdReferences: Readonly<Record<string, string>>;
   readonly missingStubs: 'error' | 'warn';
+  /** The config's `boundaries`: what a violation of each boundary rule is. */
+  readonly boundaries: { readonly foreignKeys: BoundarySeverity; readonly imports: BoundarySeverity };
   /** The config's `lint.rules`: severities changed or rules turned off. */
   readonly lintRules: Readonly<Partial<Record<RuleId, RuleSetting>>>;
   /** Caches that only save time (introspection results, PGlite's initial data dir), like vite's node_modules/.vite. */

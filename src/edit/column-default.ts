@@ -45,7 +45,7 @@ export function renderDefault(type: ColumnType, literal: string, enumValues: rea
   }
 }
 
-/** A single-quoted JavaScript string, the seed's quote style. */
+/** A single-quoted JavaScript string, the example's quote style. */
 export function quote(value: string): string {
   return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }

@@ -26,7 +26,7 @@ export function assertIdentifierLength(name: string, what: string): void {
   }
 }
 
-/** `vendor_profile` → `vendorProfile`: the seed's export and property names. */
+/** `vendor_profile` → `vendorProfile`: the example's export and property names. */
 export function camelCase(name: string): string {
   return name.replace(/_+([a-z0-9])/g, (_, char: string) => char.toUpperCase()).replace(/_+$/, '');
 }

@@ -32,20 +32,20 @@ export function emptySection(name: string): NewSection {
   return { name, ...sectionFiles(name), schemaText: emptySchemaText(name) };
 }
 
-/** `init --example`: three sections of a marketplace, one table each. */
+/** `init --example`: three sections of a marketplace, one table each, in text columns the migration lint has no advice about. */
 const EXAMPLE_TABLES = [
-  { section: 'core', table: 'manufacturer', exportName: 'manufacturers', columns: ['name:varchar(100):notnull:unique'] },
+  { section: 'core', table: 'manufacturer', exportName: 'manufacturers', columns: ['name:text:notnull:unique'] },
   {
     section: 'vendor',
     table: 'vendor_profile',
     exportName: 'vendorProfiles',
-    columns: ['business_name:varchar(200):notnull', 'business_type:varchar(50):notnull', 'contact_email:varchar(255):notnull', 'is_verified:boolean:default=false:notnull'],
+    columns: ['business_name:text:notnull', 'business_type:text:notnull', 'contact_email:text:notnull', 'is_verified:boolean:default=false:notnull'],
   },
   {
     section: 'customer',
     table: 'customer_profile',
     exportName: 'customerProfiles',
-    columns: ['first_name:varchar(100):notnull', 'last_name:varchar(100):notnull', 'email:varchar(255):notnull:unique', 'phone:varchar(50)'],
+    columns: ['first_name:text:notnull', 'last_name:text:notnull', 'email:text:notnull:unique', 'phone:text'],
   },
 ] as const;
 

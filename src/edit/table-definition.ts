@@ -5,7 +5,7 @@ import { renderDefault } from './column-default.js';
 import { BUILT_IN_TYPES, didYouMean, type ColumnSpec, type ColumnType } from './column-spec.js';
 import { assertIdentifierLength, assertSqlName, camelCase } from './names.js';
 
-/** The columns every table gets, as in the seed; `--column` may not redefine them. */
+/** The columns every table gets, as in the example; `--column` may not redefine them. */
 export const STANDARD_COLUMNS = ['id', 'public_id', 'created_at', 'updated_at'] as const;
 
 export interface ResolvedColumn {

@@ -4,7 +4,7 @@ import { runMigration, StatementFailure } from '../database/run-migration.js';
 import { OperationError } from '../errors.js';
 import type { MigrationEntry } from '../migrations/migration-folder.js';
 import { runsOutsideTransaction } from '../migrations/migration-sql.js';
-import { LEDGER, STATE } from './ledger.js';
+import { recordApplied, STATE } from './ledger.js';
 import { hashSql } from './migration-state.js';
 
 /**
@@ -25,7 +25,7 @@ export async function applyMigration(db: Database, migration: MigrationEntry): P
   }
   try {
     await runMigration(db, sql, async () => {
-      await db.query(`insert into ${LEDGER} (hash, created_at) values ($1, $2)`, [hash, when]);
+      await recordApplied(db, { hash, when });
       if (outside) await db.query(`delete from ${STATE} where tag = $1`, [tag]);
     });
   } catch (error) {

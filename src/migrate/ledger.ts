@@ -24,6 +24,14 @@ export interface StateRow {
   readonly error: string | null;
 }
 
+/**
+ * The row a run records for a migration it applied, and the row `--baseline` and `--resolve
+ * --applied` record for one they mark applied without running it: the same either way.
+ */
+export async function recordApplied(db: Database, migration: { readonly hash: string; readonly when: number }): Promise<void> {
+  await db.query(`insert into ${LEDGER} (hash, created_at) values ($1, $2)`, [migration.hash, migration.when]);
+}
+
 export async function ensureLedger(db: Database): Promise<void> {
   await db.exec(`
     CREATE SCHEMA IF NOT EXISTS "drizzle";

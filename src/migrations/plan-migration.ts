@@ -34,6 +34,8 @@ export interface PlannedMigration {
   readonly sections: readonly string[];
   /** The tables and enums it changes. */
   readonly changed: readonly string[];
+  /** What the schemas declare after it: the snapshot written beside it. */
+  readonly snapshot: PgSnapshot;
   /** The `.sql`, the snapshot, and the updated journal: drizzle-kit's exact layout. */
   readonly files: readonly PlannedFile[];
 }
@@ -110,23 +112,41 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   if (statements.length === 0) return undefined;
 
   const { sections, changed } = describeChange(options.model, renamed.previous, current, options.renames);
-  const journal = options.folder.journal;
-  const idx = (journal.entries.at(-1)?.idx ?? -1) + 1;
-  const tag = `${String(idx).padStart(4, '0')}_${options.name ?? defaultName(idx, sections)}`;
-  const entry: JournalEntry = { idx, version: current.version, when: options.now, tag, breakpoints: true };
-  const nextJournal: Journal = { ...journal, entries: [...journal.entries, entry] };
-  const sql = statements.join(BREAKPOINT);
-  const dir = options.folder.dir;
-  return {
-    tag,
-    sql,
+  const idx = nextIndex(options.folder);
+  return layOutMigration(options.folder, {
+    tag: `${String(idx).padStart(4, '0')}_${options.name ?? defaultName(idx, sections)}`,
+    snapshot: current,
     statements,
+    sql: statements.join(BREAKPOINT),
     sections,
     changed,
+    now: options.now,
+  });
+}
+
+/** The journal index the next migration takes. */
+export function nextIndex(folder: MigrationFolder): number {
+  return (folder.journal.entries.at(-1)?.idx ?? -1) + 1;
+}
+
+/**
+ * A new migration as drizzle-kit lays it out, so `drizzle-kit migrate`/`check` and drizzle-orm's
+ * migrator accept the folder unchanged: `<tag>.sql`, its snapshot, and the journal with its entry.
+ */
+export function layOutMigration(
+  folder: MigrationFolder,
+  migration: Omit<PlannedMigration, 'files'> & { readonly now: number },
+): PlannedMigration {
+  const { now, ...planned } = migration;
+  const { snapshot } = planned;
+  const entry: JournalEntry = { idx: nextIndex(folder), version: snapshot.version, when: now, tag: planned.tag, breakpoints: true };
+  const nextJournal: Journal = { ...folder.journal, entries: [...folder.journal.entries, entry] };
+  return {
+    ...planned,
     files: [
-      { path: join(dir, `${tag}.sql`), content: sql, ownership: 'generated', kind: 'migration' },
-      { path: snapshotPath(dir, tag), content: JSON.stringify(current, null, 2), ownership: 'generated', kind: 'snapshot' },
-      { path: options.folder.journalFile, content: JSON.stringify(nextJournal, null, 2), ownership: 'generated', kind: 'journal' },
+      { path: join(folder.dir, `${planned.tag}.sql`), content: planned.sql, ownership: 'generated', kind: 'migration' },
+      { path: snapshotPath(folder.dir, planned.tag), content: JSON.stringify(snapshot, null, 2), ownership: 'generated', kind: 'snapshot' },
+      { path: folder.journalFile, content: JSON.stringify(nextJournal, null, 2), ownership: 'generated', kind: 'journal' },
     ],
   };
 }

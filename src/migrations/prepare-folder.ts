@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { assertCustomMigrationsWritten } from './custom-migration.js';
 import { inspectMigrationFolder } from './folder-integrity.js';
 import { readMigrationFolder, type MigrationFolder } from './migration-folder.js';
 import { branchMigrations, type RemovedMigration } from './rebase.js';
@@ -19,7 +20,8 @@ export interface PreparedFolder {
 
 /**
  * Reads the folder and refuses to build on a broken one: a migration with merge conflict markers,
- * a migration edited after generation (unless --rehash), or migrations from another branch's
+ * a migration edited after generation (unless --rehash), a custom migration that took a schema
+ * change but holds no SQL yet, or migrations from another branch's
  * numbering (unless --rebase, which takes them out so they are regenerated after the others).
  */
 export async function prepareFolder(
@@ -33,6 +35,7 @@ export async function prepareFolder(
   if (blocking) throw new UserError(blocking.message);
   const edited = issues.find((issue) => issue.kind === 'edited');
   if (edited && !options.rehash) throw new UserError(edited.message);
+  await assertCustomMigrationsWritten(read);
   const branchIssue = issues.find((issue) => issue.kind === 'unlisted-sql' || issue.kind === 'duplicate-index' || issue.kind === 'sum-unreadable');
   if (!options.rebase) {
     if (branchIssue) throw new UserError(branchIssue.message);

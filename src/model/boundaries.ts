@@ -1,33 +1,57 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { ProjectModel } from './project-model.js';
 import { ownerOf } from './project-model.js';
+import { importBoundaryKey, readImportBoundaryCache, writeImportBoundaryCache } from './import-boundary-cache.js';
+import { createModuleResolver } from './module-resolver.js';
 
-export interface BoundaryViolation {
-  readonly kind: 'foreign-key' | 'import';
+/** What a baseline entry is matched on: never a line number, so that an edit elsewhere in the file keeps it. */
+export type BoundaryViolation = ForeignKeyViolation | ImportViolation;
+
+export interface ForeignKeyViolation {
+  readonly kind: 'foreign-key';
   readonly section: string;
+  /** The section's schema module. */
   readonly file: string | null;
+  /** The referencing table, schema-qualified outside `public`. */
+  readonly table: string;
+  /** The constraint's name, as the migration creates it. */
+  readonly constraint: string;
+  readonly message: string;
+}
+
+export interface ImportViolation {
+  readonly kind: 'import';
+  readonly section: string;
+  /** The importing file. */
+  readonly file: string;
+  /** The file the import resolves to: another section's types file or connection module. */
+  readonly imports: string;
   readonly message: string;
 }
 
 /**
  * A foreign key from one section's table into another's ties the sections' migrations and data
- * together; the seed's rule is a `<table>_public_id uuid` column holding the other row's public id.
+ * together; the rule is a `<table>_public_id uuid` column holding the other row's public id.
  */
-export function findForeignKeyViolations(model: ProjectModel): BoundaryViolation[] {
+export function findForeignKeyViolations(model: ProjectModel): ForeignKeyViolation[] {
   return model.sections.flatMap((section) =>
     section.tables.flatMap((table) =>
       table.foreignKeys.flatMap((foreignKey) => {
-        const target = ownerOf(model, foreignKey.foreignTable);
+        const target = ownerOf(model, foreignKey.foreignTable, foreignKey.foreignSchema);
         if (!target || target.name === section.name) return [];
+        const tableName = qualified(table.schema, table.name);
+        const foreignTable = qualified(foreignKey.foreignSchema, foreignKey.foreignTable);
         return [
           {
             kind: 'foreign-key' as const,
             section: section.name,
             file: section.config.schemaFile,
+            table: tableName,
+            constraint: foreignKey.name,
             message:
-              `foreign key ${table.name}(${foreignKey.columns.join(', ')}) → ${foreignKey.foreignTable}(${foreignKey.foreignColumns.join(', ')}) ` +
+              `foreign key ${tableName}(${foreignKey.columns.join(', ')}) → ${foreignTable}(${foreignKey.foreignColumns.join(', ')}) ` +
               `crosses from section "${section.name}" into section "${target.name}"; reference it by public id instead: ` +
               `a column \`${foreignKey.foreignTable}_public_id uuid\` without a foreign key`,
           },
@@ -37,39 +61,58 @@ export function findForeignKeyViolations(model: ProjectModel): BoundaryViolation
   );
 }
 
-const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs']);
-const IMPORT_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
+function qualified(schema: string, name: string): string {
+  return schema === 'public' ? name : `${schema}.${name}`;
+}
+
+const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 
 /**
- * A section's features may use another section's repositories and services (the seed's
- * VendorInventoryService does), but never its types or its connection: those would let it query
- * the other section's tables directly.
+ * A section's features may use another section's repositories and services, but never its types
+ * or its connection: those would let it query the other section's tables directly. Imports are
+ * resolved by TypeScript with the project's tsconfig, so a `paths` alias, `baseUrl`, a package's
+ * `exports` or `./x.js` for `./x.ts` lead to the file they name, as they do for tsc.
  */
-export async function findImportViolations(config: ResolvedConfig): Promise<BoundaryViolation[]> {
+export async function findImportViolations(config: ResolvedConfig): Promise<ImportViolation[]> {
   const privateModules = config.sections.map((section) => ({
     section: section.name,
-    modules: [withoutExtension(section.typesFile), withoutExtension(join(config.connectionsDir, section.name))],
+    types: withoutExtension(section.typesFile),
+    connection: withoutExtension(join(config.connectionsDir, section.name)),
   }));
-  const violations: BoundaryViolation[] = [];
-  for (const section of config.sections) {
-    for (const file of await sourceFiles(section.featuresDir)) {
-      const text = await readFile(file, 'utf8');
-      for (const match of text.matchAll(IMPORT_SPECIFIER)) {
-        const specifier = match[1]!;
-        if (!specifier.startsWith('.')) continue;
-        const target = withoutExtension(resolve(dirname(file), specifier));
-        const owner = privateModules.find((entry) => entry.section !== section.name && entry.modules.includes(target));
+  const filesBySection = await Promise.all(
+    config.sections.map(async (section) => ({
+      section,
+      files: await Promise.all((await sourceFiles(section.featuresDir)).map(async (path) => ({ path, text: await readFile(path, 'utf8') }))),
+    })),
+  );
+  if (filesBySection.every((entry) => entry.files.length === 0)) return [];
+  const key = importBoundaryKey(privateModules, filesBySection.flatMap((entry) => entry.files.map((file) => ({ section: entry.section.name, ...file }))));
+  const cached = await readImportBoundaryCache(config, key);
+  if (cached) return [...cached];
+
+  const resolver = await createModuleResolver(config.rootDir);
+  const violations: ImportViolation[] = [];
+  for (const { section, files } of filesBySection) {
+    for (const { path: file, text } of files) {
+      const seen = new Set<string>();
+      for (const specifier of resolver.importsOf(text)) {
+        const resolved = resolver.resolve(specifier, file);
+        if (!resolved || seen.has(resolved)) continue;
+        const target = withoutExtension(resolved);
+        const owner = privateModules.find((entry) => entry.section !== section.name && (entry.types === target || entry.connection === target));
         if (!owner) continue;
-        const what = owner.modules[0] === target ? 'types' : 'connection';
+        seen.add(resolved);
         violations.push({
           kind: 'import',
           section: section.name,
           file,
-          message: `imports section "${owner.section}"'s ${what} ('${specifier}'); use that section's repository or service instead`,
+          imports: resolved,
+          message: `imports section "${owner.section}"'s ${owner.types === target ? 'types' : 'connection'} ('${specifier}'); use that section's repository or service instead`,
         });
       }
     }
   }
+  await writeImportBoundaryCache(config, { key, trace: resolver.trace(), violations });
   return violations;
 }
 

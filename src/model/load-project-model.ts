@@ -7,6 +7,7 @@ import { qualifiedName } from './project-model.js';
 import { findNameProblems, sectionNameProblem } from './name-rules.js';
 import { findPublicIdReferenceProblems } from './config-references.js';
 import { describeSchemaExports } from './schema-entities.js';
+import { parseTableName } from './table-name.js';
 import { createTableMatcher, exactPattern, normalizePattern, type PatternSubject } from './table-pattern.js';
 
 /**
@@ -41,7 +42,7 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string, load
 
   const everyTable: OwnedSubject[] = [
     ...described.flatMap((entry) => entry.tables),
-    ...config.sections.flatMap((section) => section.extraTables.map((name) => ({ name, schema: 'public', section: section.name }))),
+    ...config.sections.flatMap((section) => section.extraTables.map((extra) => ({ ...parseTableName(extra), section: section.name }))),
   ];
   const sections: SectionModel[] = described.map((entry) => {
     const own = everyTable.filter((table) => table.section === entry.section.name);
@@ -87,7 +88,8 @@ function findDuplicateExtraTables(sections: readonly ResolvedSection[], tables: 
   const problems: string[] = [];
   for (const section of sections) {
     for (const extra of section.extraTables) {
-      const exporter = tables.find((table) => table.name === extra && table.schema === 'public');
+      const named = parseTableName(extra);
+      const exporter = tables.find((table) => table.name === named.name && table.schema === named.schema);
       if (exporter) problems.push(`section "${section.name}": extraTables lists "${extra}", which section "${exporter.section}" already exports`);
       const other = sections.find((candidate) => candidate !== section && candidate.extraTables.includes(extra));
       if (other && other.name > section.name) problems.push(`table "${extra}" is listed in extraTables of sections "${section.name}" and "${other.name}"`);

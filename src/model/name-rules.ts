@@ -21,7 +21,7 @@ export function sectionNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** The seed's folders drop the section's own prefix: vendor_inventory in vendor → `inventory/`. */
+/** The example's folders drop the section's own prefix: vendor_inventory in vendor → `inventory/`. */
 export function entityName(section: string, table: string): string {
   const bare = table.startsWith(`${section}_`) && table.length > section.length + 1 ? table.slice(section.length + 1) : table;
   return bare.replace(/_/g, '-');

@@ -1,3 +1,4 @@
+import { parseTableName } from './table-name.js';
 import type { ResolvedConfig, ResolvedSection } from '../config/resolved-config.js';
 
 export interface ColumnModel {
@@ -12,8 +13,11 @@ export interface ColumnModel {
 }
 
 export interface ForeignKeyModel {
+  /** The constraint's name as drizzle-kit writes it into the migration (explicit, or derived after casing). */
+  readonly name: string;
   readonly columns: readonly string[];
   readonly foreignTable: string;
+  readonly foreignSchema: string;
   readonly foreignColumns: readonly string[];
 }
 
@@ -68,6 +72,9 @@ export function ownerOf(model: ProjectModel, table: string, schema = 'public'): 
   return model.sections.find(
     (section) =>
       section.tables.some((candidate) => candidate.name === table && candidate.schema === schema) ||
-      (schema === 'public' && section.extraTables.includes(table)),
+      section.extraTables.some((extra) => {
+        const named = parseTableName(extra);
+        return named.name === table && named.schema === schema;
+      }),
   );
 }

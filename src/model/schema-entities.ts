@@ -69,11 +69,33 @@ function describeTable(section: string, exportName: string, table: PgTable, casi
   });
   const foreignKeys: ForeignKeyModel[] = config.foreignKeys.map((foreignKey) => {
     const reference = foreignKey.reference();
+    const foreignTable = pgCore.getTableConfig(reference.foreignTable);
+    const columnNames = reference.columns.map((column) => casing.getColumnCasing(column));
+    const foreignColumns = reference.foreignColumns.map((column) => casing.getColumnCasing(column));
     return {
-      columns: reference.columns.map((column) => casing.getColumnCasing(column)),
-      foreignTable: pgCore.getTableConfig(reference.foreignTable).name,
-      foreignColumns: reference.foreignColumns.map((column) => casing.getColumnCasing(column)),
+      name: constraintName(foreignKey.getName(), reference, columnNames, foreignColumns),
+      columns: columnNames,
+      foreignTable: foreignTable.name,
+      foreignSchema: foreignTable.schema ?? 'public',
+      foreignColumns,
     };
   });
   return { name: config.name, schema: config.schema ?? 'public', exportName, section, columns, foreignKeys };
+}
+
+/**
+ * drizzle-orm derives a foreign key's default name from the columns' property names; drizzle-kit
+ * writes it with each replaced by its cased name. The same here, so the name is the one in the SQL.
+ */
+function constraintName(
+  derived: string,
+  reference: { readonly name?: string; readonly columns: readonly { readonly name: string }[]; readonly foreignColumns: readonly { readonly name: string }[] },
+  columns: readonly string[],
+  foreignColumns: readonly string[],
+): string {
+  if (reference.name !== undefined) return derived;
+  let name = derived;
+  reference.columns.forEach((column, index) => (name = name.replace(column.name, columns[index]!)));
+  reference.foreignColumns.forEach((column, index) => (name = name.replace(column.name, foreignColumns[index]!)));
+  return name;
 }

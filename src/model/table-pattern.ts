@@ -7,7 +7,7 @@ export interface PatternSubject {
 }
 
 /**
- * The seed writes `customer_*|shopping_*|wishlist*`, which micromatch (and so kysely-codegen)
+ * The example's config writes `customer_*|shopping_*|wishlist*`, which micromatch (and so kysely-codegen)
  * matches against nothing. A `|` outside any group can only mean alternation, so we make it one.
  */
 export function normalizePattern(pattern: string): string {

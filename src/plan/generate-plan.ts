@@ -6,6 +6,7 @@ import type { MigrationToRun } from '../engine/migration-refused.js';
 import { startMigratedMetadata, type MetadataSource } from '../engine/migrated-metadata.js';
 import type { MigrationEntry, MigrationFolder } from '../migrations/migration-folder.js';
 import { takeOutDraft } from '../migrations/draft.js';
+import { planCustomMigration } from '../migrations/custom-migration.js';
 import { latestSnapshot, planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { LintOutcome } from '../lint/lint-migrations.js';
 import { lintNewMigrations, splitForSafety } from './new-migration-lint.js';
@@ -45,6 +46,11 @@ export interface GeneratePlanOptions {
   /** `--safe`: index creations on existing tables go into a second migration that builds them CONCURRENTLY. */
   readonly safe?: boolean;
   /**
+   * `--custom`: the new migration is one for the user's own SQL. A change the schemas have is
+   * taken by it (its snapshot), with the statements drizzle-kit would write as comments.
+   */
+  readonly custom?: boolean;
+  /**
    * Whether the schemas likely changed since the last run (a guess that only decides when the
    * engine boots: with true, while the schemas load). Default true.
    */
@@ -59,7 +65,7 @@ export interface GeneratePlanOptions {
 export interface GeneratePlan {
   readonly model: ProjectModel;
   readonly folder: MigrationFolder;
-  /** The migrations for the schemas' change: none, one, or two with `--safe`. */
+  /** The migrations for the schemas' change: none, one, or two with `--safe`; with `custom`, the custom one (`changed`: what it takes). */
   readonly migrations: readonly PlannedMigration[];
   /** Lint findings on those migrations (with `lintNew`). */
   readonly lint: LintOutcome;
@@ -113,7 +119,8 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
       now: options.now ?? Date.now(),
     });
     assertRebaseKeepsStatements(removed, folder.migrations.map((entry) => entry.sql!), migration?.sql);
-    migrations = !migration ? [] : options.safe ? await splitForSafety(migration, shownAs) : [migration];
+    if (options.custom) migrations = [await planCustomMigration(folder, options.name ?? 'custom', options.now ?? Date.now(), migration)];
+    else migrations = !migration ? [] : options.safe ? await splitForSafety(migration, shownAs) : [migration];
   } catch (error) {
     await migrated.abandon();
     throw error;

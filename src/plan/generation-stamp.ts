@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { writeJsonFile } from '../json-file.js';
 import { serverAddress } from '../database/server-url.js';
 import { outputToolVersions } from '../package-version.js';
-import type { BoundaryViolation } from '../model/boundaries.js';
+import type { ForeignKeyViolation } from '../model/boundaries.js';
 import type { Plan } from './plan.js';
 
 /**
@@ -27,7 +27,7 @@ export interface GenerationStamp {
   /** Generated files by content hash; scaffolded ones (the user's) only need to exist. */
   readonly outputs: Readonly<Record<string, StampedOutput>>;
   readonly sections: readonly { readonly name: string; readonly tables: readonly string[]; readonly typesFile: string }[];
-  readonly foreignKeyViolations: readonly BoundaryViolation[];
+  readonly foreignKeyViolations: readonly ForeignKeyViolation[];
   /**
    * The server `--shadow-url` chose as the engine (its address, no credentials), or null when the
    * config chose (its file is an input): the same tree may be proven on another engine only anew.
@@ -49,7 +49,7 @@ export async function createStamp(
   loadedFiles: readonly string[],
   plan: Plan,
   sections: GenerationStamp['sections'],
-  foreignKeyViolations: readonly BoundaryViolation[],
+  foreignKeyViolations: readonly ForeignKeyViolation[],
   shadowUrlFlag: string | undefined,
 ): Promise<GenerationStamp> {
   const inputFiles = [...new Set([config.configFile, ...loadedFiles, ...(await listInputFolders(config))])].sort();
@@ -99,6 +99,17 @@ export async function sourcesChanged(location: Pick<ResolvedConfig, 'configFile'
   return false;
 }
 
+/**
+ * The config, the schema modules and the local files they load, as the last full run recorded
+ * them (none before a first one): what `generate --watch` watches.
+ */
+export async function stampedSourceFiles(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<string[]> {
+  const stamp = await readStamp(location);
+  if (!stamp) return [];
+  const generatedInputs = new Set(await listInputFolders(stamp.config));
+  return Object.keys(stamp.inputs).filter((file) => !generatedInputs.has(file));
+}
+
 /** The stamp of this config's last full run, made by the tools installed now; whether it still holds is not checked. */
 async function readStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<GenerationStamp | undefined> {
   let stamp: GenerationStamp;
@@ -108,6 +119,8 @@ async function readStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir
     return undefined;
   }
   if (stamp.tools !== outputToolVersions() || stamp.config?.configFile !== location.configFile || stamp.config.cacheDir !== location.cacheDir) return undefined;
+  // Made before violations carried what the boundary baseline matches them on (same version, older build).
+  if (!Array.isArray(stamp.foreignKeyViolations) || stamp.foreignKeyViolations.some((violation) => typeof violation.constraint !== 'string') || !stamp.config.boundaries) return undefined;
   return stamp;
 }
 

@@ -1,3 +1,4 @@
+import { configuredPublicIdReference } from '../model/config-references.js';
 import type { ProjectModel, TableModel } from '../model/project-model.js';
 
 export interface PublicIdReference {
@@ -9,7 +10,7 @@ export interface PublicIdReference {
 const SUFFIX = '_public_id';
 
 /**
- * The seed references rows of other sections by public id: `vendor_inventory_public_id` (the
+ * The example references rows of other sections by public id: `vendor_inventory_public_id` (the
  * table's name), `core_part_public_id` (section, then table) or anything `publicIdReferences`
  * maps. Only references into another section that has a `public_id` column count.
  */
@@ -25,9 +26,9 @@ export function findPublicIdReferences(model: ProjectModel, table: TableModel): 
   ];
   return table.columns.flatMap((column): PublicIdReference[] => {
     if (column.name === 'public_id') return [];
-    const mapped = model.config.publicIdReferences[`${table.name}.${column.name}`];
+    const mapped = configuredPublicIdReference(model.config.publicIdReferences, table, column.name);
     const found = mapped
-      ? others.flatMap((section) => section.tables.filter((candidate) => candidate.name === mapped))
+      ? others.flatMap((section) => section.tables.filter((candidate) => candidate.name === mapped.name && candidate.schema === mapped.schema))
       : column.name.endsWith(SUFFIX)
         ? candidates(column.name.slice(0, -SUFFIX.length))
         : [];

@@ -27,7 +27,7 @@ describe('sections add-section', () => {
     const table = await runCli(['add-table', 'billing', 'invoice', '--column', 'total:numeric(12,2):notnull', '--column', 'customer_profile_public_id:uuid:notnull'], { cwd: project.dir });
     expect(table.stderr).toBe('');
     expect(table.exitCode).toBe(0);
-    expect(project.read('db/billing/schema.ts')).toContain("import { pgTable, serial, uuid, numeric, timestamp } from 'drizzle-orm/pg-core';\nimport { sql } from 'drizzle-orm';\n\nexport const invoice = pgTable('invoice', {");
+    expect(project.read('db/billing/schema.ts')).toContain("import { pgTable, bigint, uuid, numeric, timestamp } from 'drizzle-orm/pg-core';\nimport { sql } from 'drizzle-orm';\n\nexport const invoice = pgTable('invoice', {");
     expect(project.read('db/billing/types.ts')).toMatch(/export interface DB \{\n {2}invoice: Invoice;\n\}/);
     expect(project.read('db/migrations/0000_add_invoice.sql')).toContain('CREATE TABLE "invoice"');
   });
@@ -39,7 +39,7 @@ describe('sections add-section', () => {
       ['a/b', /^error section name "a\/b": no path separators/],
       ['..', /^error section name "\.\.": no path separators, "\.\." or NUL; it names the section's folders$/],
       ['node_modules', /^error section name "node_modules": reserved \(it would name the folder or file of something else\); pick another name$/],
-      ['pool', /^error section name "pool": reserved/],
+      ['pool', /^error section name "pool": connections\/pool\.ts is shared by every section; pick another name$/],
       ['Billing', /^error section name "Billing": use an identifier/],
       ['2nd', /^error section name "2nd": use an identifier/],
       ['vendor', /^error section "vendor" already exists in sections\.config\.ts$/],

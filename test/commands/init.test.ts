@@ -8,16 +8,16 @@ import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
 
 const SCHEMAS = 'src/shared/database/schemas';
 
-// The example's vendor table, as the design it comes from writes it.
+// The example's vendor table, in the shape add-table writes.
 const EXAMPLE_VENDOR_PROFILE = `export const vendorProfiles = pgTable('vendor_profile', {
-  id: serial('id').primaryKey(),
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
   publicId: uuid('public_id').notNull().unique().default(sql\`gen_random_uuid()\`),
-  businessName: varchar('business_name', { length: 200 }).notNull(),
-  businessType: varchar('business_type', { length: 50 }).notNull(),
-  contactEmail: varchar('contact_email', { length: 255 }).notNull(),
+  businessName: text('business_name').notNull(),
+  businessType: text('business_type').notNull(),
+  contactEmail: text('contact_email').notNull(),
   isVerified: boolean('is_verified').default(false).notNull(),
-  createdAt: timestamp('created_at').defaultNow().notNull(),
-  updatedAt: timestamp('updated_at').defaultNow().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
 });
 `;
 

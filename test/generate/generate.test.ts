@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { withoutStyleWarnings } from '../helpers/style-warnings.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
 import { sampleFiles, VENDOR_SCHEMA } from './sample-project.js';
 
@@ -9,7 +10,7 @@ const sqlFiles = (project: TempProject) => Object.keys(project.snapshot()).filte
 async function generated(files = sampleFiles()) {
   const project = createTempProject({ files });
   const result = await runCli(['generate'], { cwd: project.dir });
-  expect(result.stderr).toBe('');
+  expect(withoutStyleWarnings(result.stderr)).toBe('');
   expect(result.exitCode).toBe(0);
   return { project, result };
 }
@@ -35,6 +36,21 @@ describe('sections generate', () => {
 
     expect(result.stdout).toMatch(/migration db\/migrations\/0000_init\.sql created/);
     expect(result.stdout).toMatch(/^core\s+2 tables\s+types created\s+db\/core\/types\.ts$/m);
+  });
+
+  it('prints the lint\'s advice on the migration it wrote once per rule, each finding in full with --verbose', async () => {
+    const { result } = await generated();
+    const folded = result.stderr.split('\n');
+    // Six serial ids: one line for the rule, naming their lines and tables; no rule twice.
+    expect(folded).toContain('warning [prefer-identity] db/migrations/0000_init.sql:3,11,20,27,32,38: 6 findings on part, user, vendor_inventory, vendor_profile, customer_profile, wishlist, the first: "part"."id" is serial: prefer an identity column; `sections lint` shows each with its fix');
+    expect(new Set(folded.map((line) => line.split(' ')[1])).size).toBe(folded.length);
+
+    const project = createTempProject({ files: sampleFiles() });
+    const verbose = await runCli(['--verbose', 'generate'], { cwd: project.dir });
+    expect(verbose.exitCode).toBe(0);
+    const identity = verbose.stderr.split('\n').filter((line) => line.startsWith('warning [prefer-identity] '));
+    expect(identity).toHaveLength(6);
+    expect(verbose.stderr).toContain('fix: Use an identity column');
   });
 
   it('a rerun changes nothing: no new migration, no file rewritten', async () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
@@ -89,5 +91,25 @@ describe('every output path is checked before anything is written: exit 2 naming
       reconfigure(project, from, to);
       await expectRefused(project, message);
     }
+  });
+});
+
+describe('default output paths stay inside the project', () => {
+  it('a schema module near the root (src/schema.ts) gets its connections, features and types inside the project', async () => {
+    const project = createTempProject({
+      files: {
+        'sections.config.ts': "export default { migrations: './drizzle', sections: { app: { schema: './src/schema.ts', types: './src/db-types.ts' } } };\n",
+        'src/schema.ts': "import { pgTable, text, uuid } from 'drizzle-orm/pg-core';\n\nexport const notes = pgTable('note', { id: uuid('id').primaryKey(), body: text('body').notNull() });\n",
+      },
+    });
+    const outside = project.path('..', 'connections', 'app.ts');
+    const result = await runCli(['generate', '--json'], { cwd: project.dir });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const written = (JSON.parse(result.stdout) as { files: { path: string }[] }).files.map((file) => file.path);
+    expect(project.exists('connections/app.ts')).toBe(true);
+    expect(project.exists('connections/pool.ts')).toBe(true);
+    expect(project.exists('src/features/app/note/note.repository.ts')).toBe(true);
+    expect(existsSync(outside)).toBe(false);
+    for (const path of written) expect(relative(project.dir, resolve(project.dir, path)).startsWith('..'), path).toBe(false);
   });
 });

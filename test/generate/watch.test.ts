@@ -1,34 +1,12 @@
-import { join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { SHARED_CACHE_DIR } from '../helpers/run-cli.js';
-import { createTempProject, REPO_ROOT } from '../helpers/temp-project.js';
+import { createTempProject } from '../helpers/temp-project.js';
+import { startWatch } from '../helpers/watch-process.js';
 import { sampleFiles } from './sample-project.js';
 
 describe('sections generate --watch', () => {
   it('regenerates on save, reports errors without exiting, and exits cleanly on SIGINT', async () => {
     const project = createTempProject({ files: sampleFiles() });
-    const child = execa(process.execPath, [join(REPO_ROOT, 'bin', 'sections.js'), 'generate', '--watch'], {
-      cwd: project.dir,
-      env: { NO_COLOR: '1', SECTIONS_CACHE_DIR: SHARED_CACHE_DIR },
-      reject: false,
-      all: true,
-    });
-    let seen = '';
-    const waitFor = (pattern: RegExp) =>
-      new Promise<void>((resolve, reject) => {
-        const timeout = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${seen}`)), 90_000);
-        const onData = (chunk: Buffer) => {
-          seen += chunk.toString();
-          if (pattern.test(seen)) {
-            clearTimeout(timeout);
-            child.all!.off('data', onData);
-            resolve();
-          }
-        };
-        child.all!.on('data', onData);
-        onData(Buffer.from(''));
-      });
+    const { child, output, waitFor } = startWatch(project.dir);
 
     await waitFor(/generated: \d+ files written, migration 0000_init/);
     project.write('db/core/schema.ts', project.read('db/core/schema.ts').replace("email: text('email').notNull(),", "email: text('email').notNull(),\n  nick: text('nick'),"));
@@ -43,6 +21,29 @@ describe('sections generate --watch', () => {
     child.kill('SIGINT');
     const result = await child;
     expect(result.exitCode).toBe(0);
-    expect(seen.match(/generated:/g)).toHaveLength(2);
+    expect(output().match(/generated:/g)).toHaveLength(2);
+  });
+});
+
+describe('sections generate --watch on a section module that re-exports tables from another folder', () => {
+  it('regenerates when the module holding the tables changes, once a run has loaded it', async () => {
+    const project = createTempProject({
+      files: {
+        'sections.config.ts': "export default { migrations: './drizzle', sections: { notes: { schema: './db/sections/notes/drizzle-schema.ts', types: './db/sections/notes/kysely-types.ts' } } };\n",
+        'db/sections/notes/drizzle-schema.ts': "export { notes } from '../../schema/notes.js';\n",
+        'db/schema/notes.ts': "import { pgTable, text, uuid } from 'drizzle-orm/pg-core';\n\nexport const notes = pgTable('notes', { id: uuid('id').primaryKey().defaultRandom(), body: text('body').notNull() });\n",
+      },
+    });
+    const { child, waitFor } = startWatch(project.dir);
+
+    await waitFor(/generated: \d+ files written, migration 0000_init/);
+    // The watchers of the loaded folders are set up right after the run's line is printed.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    project.write('db/schema/notes.ts', project.read('db/schema/notes.ts').replace("body: text('body').notNull()", "body: text('body').notNull(), title: text('title')"));
+    await waitFor(/migration 0001_notes/);
+    expect(project.read('db/sections/notes/kysely-types.ts')).toContain('title: string | null;');
+
+    child.kill('SIGINT');
+    expect((await child).exitCode).toBe(0);
   });
 });

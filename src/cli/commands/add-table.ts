@@ -5,6 +5,7 @@ import type { CliContext } from '../context.js';
 import { count } from '../count.js';
 import type { Output } from '../output.js';
 import { lockOptions, lockTimeoutOption } from './lock-timeout.js';
+import { renderGeneratedFindings } from './generated-findings.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -19,7 +20,7 @@ export function registerAddTable(program: Command, context: CliContext): void {
     .option('--shadow-url <url>', 'for generate: run the migrations on this PostgreSQL server instead of the embedded PGlite')
     .option('--dry-run', 'print what would change; write nothing')
     .addOption(lockTimeoutOption())
-    .addHelpText('after', "\nExample:\n  $ sections add-table vendor vendor_payout --column 'amount:numeric(12,2):notnull' --column 'vendor_id:integer:notnull:references=vendor_profile.id'")
+    .addHelpText('after', "\nExample:\n  $ sections add-table vendor vendor_payout --column 'amount:numeric(12,2):notnull' --column 'vendor_id:bigint:notnull:references=vendor_profile.id'")
     .action(async (section: string, table: string, flags: { column?: string[]; generate: boolean; shadowUrl?: string; dryRun?: boolean; lockTimeout: number }) => {
       const global = context.global();
       const output = context.output();
@@ -56,6 +57,7 @@ function renderAddTable(result: AddTableResult, output: Output, cwd: string): vo
       output.info(`${file.status === 'kept' ? color.dim('kept') : color.green(file.status)} ${file.kind} ${displayPath(cwd, file.path)}`);
     }
     for (const warning of result.generate.warnings) output.warn(warning);
+    renderGeneratedFindings(result.generate.lint.findings, output, cwd);
   } else if (result.dryRun) {
     output.info(color.yellow(`dry run: nothing was written${result.sectionsWithoutTables.length === 0 ? '; generate would run afterwards' : ''}`));
   } else if (result.sectionsWithoutTables.length > 0) {

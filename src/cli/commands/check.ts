@@ -10,22 +10,23 @@ import { escapeAnnotation, renderLintFinding, writeLintAnnotation, type ShownFin
 export function registerCheck(program: Command, context: CliContext): void {
   program
     .command('check')
-    .description('fail when a migration, types file or stub is stale, a section boundary is broken or a new migration is unsafe (for CI; writes nothing)')
+    .description('fail when a migration, types file or stub is stale, a section boundary is broken or a new migration is unsafe (for CI; writes nothing, but sections.boundaries.json with --update-baseline)')
     .option('--shadow-url <url>', 'run the migrations on this PostgreSQL server instead of the embedded PGlite (never your working database)')
     .option('--base <ref>', 'lint the migrations that this git ref\'s sections.sum does not list (else the last migration; see `sections lint`)')
+    .option('--update-baseline', 'rewrite sections.boundaries.json to accept the boundary violations found now (keeps their reasons)')
     .addOption(lockTimeoutOption('a command writing this project'))
     .addHelpText('after', '\nExit codes: 0 all good, 1 problems found, 2 config or usage error.')
-    .action(async (flags: { shadowUrl?: string; base?: string; lockTimeout: number }) => {
-      await runCheckAction(context, flags.shadowUrl, flags.lockTimeout, flags.base);
+    .action(async (flags: { shadowUrl?: string; base?: string; lockTimeout: number; updateBaseline?: boolean }) => {
+      await runCheckAction(context, flags.shadowUrl, flags.lockTimeout, flags.base, flags.updateBaseline ?? false);
     });
 }
 
 /** Shared with `sections generate --check`, the alias for users of kysely-codegen's --verify. */
-export async function runCheckAction(context: CliContext, shadowUrl: string | undefined, lockTimeout: number, base?: string): Promise<void> {
+export async function runCheckAction(context: CliContext, shadowUrl: string | undefined, lockTimeout: number, base?: string, updateBaseline = false): Promise<void> {
   const global = context.global();
   const output = context.output();
   const { check } = await import('../../commands/check.js');
-  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, base, progress: (step) => output.progress(step), lock: lockOptions(lockTimeout, output) });
+  const result = await check({ cwd: global.cwd, config: global.config, shadowUrl, base, updateBaseline, progress: (step) => output.progress(step), lock: lockOptions(lockTimeout, output) });
   output.clearProgress();
   if (global.json) output.json(result);
   else renderCheck(result, output, global.cwd);
@@ -48,9 +49,22 @@ function renderCheck(result: CheckResult, output: Output, cwd: string): void {
     for (const detail of problem.details ?? []) output.errorDetail(detail);
     if (problem.diff) for (const diffLine of problem.diff.split('\n').slice(2)) output.errorDetail(colorDiff(diffLine, output));
   }
+  renderAccepted(result, output, cwd);
   const errors = result.problems.filter((problem) => problem.severity === 'error').length;
   if (result.ok) output.info(`${color.green('✓')} migrations, types, stubs and boundaries are up to date`);
   else output.info(`${color.red('✗')} ${count(errors, 'problem')} found`);
+}
+
+/** Accepted violations stay in sight, one line each, so that the baseline is seen to shrink (or not). */
+function renderAccepted(result: CheckResult, output: Output, cwd: string): void {
+  const { color } = output;
+  if (result.baseline) output.info(`${displayPath(cwd, result.baseline.file)}: ${result.baseline.status === 'unchanged' ? 'already accepts exactly the boundary violations found' : `${result.baseline.status}, accepting ${count(result.accepted.length, 'boundary violation')}`}`);
+  if (result.accepted.length === 0) return;
+  output.info(`${count(result.accepted.length, 'boundary violation')} accepted by sections.boundaries.json:`);
+  for (const accepted of result.accepted) {
+    const where = accepted.file ? `${displayPath(cwd, accepted.file)}: ` : '';
+    output.info(`  ${color.dim(`[${accepted.kind}]`)} ${where}${accepted.message}${accepted.reason ? color.dim(` (accepted: ${accepted.reason})`) : ''}`);
+  }
 }
 
 function colorDiff(line: string, output: Output): string {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { AskRenames, GenerateOptions, GenerateResult } from '../../commands/generate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
-import { renderLintFinding } from './lint.js';
+import { renderGeneratedFindings } from './generated-findings.js';
 import { count } from '../count.js';
 import { displayPath } from '../../display-path.js';
 import type { Output } from '../output.js';
@@ -25,9 +25,10 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--check', 'alias of `sections check` (like kysely-codegen --verify): compare, write nothing')
     .option('--rehash', 'accept edits of generated migrations (record their new hashes in sections.sum)')
     .option('--safe', 'write index creations on existing tables as a second migration that builds them CONCURRENTLY (outside a transaction)')
+    .option('--custom', 'write a migration for your own SQL (like drizzle-kit generate --custom); it takes any schema change, for you to write')
     .addOption(lockTimeoutOption())
-    .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name')
-    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; safe?: boolean; check?: boolean; watch?: boolean; lockTimeout: number }) => {
+    .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name\n  $ sections generate --custom --name auth_functions')
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; safe?: boolean; custom?: boolean; check?: boolean; watch?: boolean; lockTimeout: number }) => {
       if (flags.check) {
         const { runCheckAction } = await import('./check.js');
         return runCheckAction(context, flags.shadowUrl, flags.lockTimeout);
@@ -50,6 +51,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
         rebase: flags.rebase,
         rehash: flags.rehash,
         safe: flags.safe,
+        custom: flags.custom,
         progress: (step: string) => output.progress(step),
         lock: lockOptions(flags.lockTimeout, output),
       };
@@ -97,7 +99,7 @@ async function watchAction(options: GenerateOptions, output: Output, ask: AskRen
           : '';
       output.info(`${output.color.dim(time())} generated: ${count(changed, 'file')} written${migration}`);
       for (const warning of result.warnings) output.warn(warning);
-      for (const finding of result.lint.findings) renderLintFinding(finding, output, options.cwd);
+      renderGeneratedFindings(result.lint.findings, output, options.cwd);
     },
     onError: (error) => {
       output.clearProgress();
@@ -131,7 +133,10 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
   const { color } = output;
   const would = result.dryRun ? 'would be ' : '';
   for (const file of result.removed) output.info(`${color.yellow(result.dryRun ? 'would remove' : 'removed')} ${displayPath(cwd, file)} (regenerated after the others)`);
-  if (result.migration) {
+  if (result.migration?.custom) {
+    const taken = result.changesTaken.length > 0 ? `, taking the schema change of ${result.changesTaken.join(', ')}` : '';
+    output.info(`${color.green('migration')} ${displayPath(cwd, result.migration.file)} ${would}created (custom${taken}): write your SQL in it, then run \`sections generate --rehash\``);
+  } else if (result.migration) {
     output.info(`${color.green('migration')} ${displayPath(cwd, result.migration.file)} ${would}created (${count(result.migration.statements, 'statement')}; ${result.migration.sections.join(', ')})`);
     if (result.indexMigration) {
       output.info(`${color.green('migration')} ${displayPath(cwd, result.indexMigration.file)} ${would}created (its index creations, built CONCURRENTLY outside a transaction)`);
@@ -151,6 +156,6 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
     output.info(`${file.status === 'kept' ? color.dim('kept') : color.green(`${would}${file.status}`)} ${file.kind} ${displayPath(cwd, file.path)}`);
   }
   for (const warning of result.warnings) output.warn(warning);
-  for (const finding of result.lint.findings) renderLintFinding(finding, output, cwd);
+  renderGeneratedFindings(result.lint.findings, output, cwd);
   if (result.dryRun) output.info(color.yellow('dry run: nothing was written'));
 }

@@ -15,11 +15,14 @@ export function registerMigrate(program: Command, context: CliContext): void {
     .option('--dry-run', 'list what would run, in order; apply nothing')
     .option('--allow-out-of-order', 'apply pending migrations older than the newest applied one')
     .addOption(lockTimeoutOption('another migrate (and a command writing this project)'))
-    .option('--resolve <name>', 'mark a failed migration as --applied or --rolled-back')
-    .option('--applied', 'with --resolve: the failed migration is in fact applied')
+    .option('--resolve <name>', 'mark a failed migration as --applied or --rolled-back (a pending one: --applied, when every earlier one is applied)')
+    .option('--applied', 'with --resolve: the migration is in fact applied; record it without running it')
     .option('--rolled-back', 'with --resolve: the failed migration left nothing behind; it will run again')
-    .addHelpText('after', '\nExamples:\n  $ DATABASE_URL=postgres://app@db/app sections migrate\n  $ sections migrate --local --dry-run\n  $ sections migrate --resolve 0004_index_parts --applied')
-    .action(async (flags: { url?: string; local?: boolean; dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout: number; resolve?: string; applied?: boolean; rolledBack?: boolean }) => {
+    .option('--baseline <name>', 'record every migration up to and including <name> as applied without running it (a database made by drizzle-kit push)')
+    .addHelpText('after', '\nExamples:\n  $ DATABASE_URL=postgres://app@db/app sections migrate\n  $ sections migrate --local --dry-run\n  $ sections migrate --resolve 0004_index_parts --applied\n  $ sections migrate --baseline 0000_init')
+    .action(async (flags: { url?: string; local?: boolean; dryRun?: boolean; allowOutOfOrder?: boolean; lockTimeout: number; resolve?: string; applied?: boolean; rolledBack?: boolean; baseline?: string }) => {
+      if (flags.baseline !== undefined && flags.resolve) throw new UserError('--baseline and --resolve each mark migrations by themselves; give one');
+      if (flags.baseline !== undefined && flags.allowOutOfOrder) throw new UserError('--baseline applies nothing, so --allow-out-of-order has no meaning with it');
       if (flags.resolve && Boolean(flags.applied) === Boolean(flags.rolledBack)) throw new UserError('--resolve needs exactly one of --applied or --rolled-back');
       if (!flags.resolve && (flags.applied || flags.rolledBack)) throw new UserError('--applied and --rolled-back go with --resolve <name>');
       const global = context.global();
@@ -34,6 +37,7 @@ export function registerMigrate(program: Command, context: CliContext): void {
         allowOutOfOrder: flags.allowOutOfOrder,
         lockTimeoutMs: flags.lockTimeout * 1000,
         resolve: flags.resolve ? { tag: flags.resolve, as: flags.applied ? 'applied' : 'rolled-back' } : undefined,
+        baseline: flags.baseline,
         progress: (step) => output.progress(step),
         onLockWait: (message) => output.notice(message),
       });
@@ -47,7 +51,14 @@ function renderMigrate(result: MigrateResult, output: Output): void {
   const { color } = output;
   renderTarget(result, output);
   if (result.resolved) {
-    output.info(`${color.green('resolved')} ${result.resolved.tag} as ${result.resolved.as}`);
+    output.info(`${result.dryRun ? color.yellow('would resolve') : color.green('resolved')} ${result.resolved.tag} as ${result.resolved.as}`);
+    return;
+  }
+  if (result.baselined) {
+    const { tag, recorded } = result.baselined;
+    if (recorded.length === 0) output.info(`${color.green('✓')} baseline ${tag}: every migration up to it is recorded already`);
+    for (const recordedTag of recorded) output.info(`${result.dryRun ? color.yellow('would record') : color.green('recorded')} ${recordedTag} as applied (not run)`);
+    renderMigrationStates(result.migrations, output);
     return;
   }
   if (result.applied.length === 0) {
