@@ -18,6 +18,8 @@ import { prepareFolder } from '../migrations/prepare-folder.js';
 import { assertRebaseKeepsStatements } from '../migrations/rebase.js';
 import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
 import { planScaffold } from '../scaffold/plan-scaffold.js';
+import { findStubOrphans, type StubOrphan } from '../scaffold/stub-orphans.js';
+import { loadTemplates, type Templates } from '../scaffold/templates.js';
 import type { PlannedFile } from '../planned-file.js';
 import type { Progress } from '../progress.js';
 import { assertOutputPaths } from './output-paths.js';
@@ -45,6 +47,9 @@ export interface GeneratePlanOptions {
   readonly lintNew?: boolean;
   /** `--safe`: index creations on existing tables go into a second migration that builds them CONCURRENTLY. */
   readonly safe?: boolean;
+  /** `--prune`: remove orphaned stubs still as scaffolded (with `force`, edited ones too). */
+  readonly prune?: boolean;
+  readonly force?: boolean;
   /**
    * `--custom`: the new migration is one for the user's own SQL. A change the schemas have is
    * taken by it (its snapshot), with the statements drizzle-kit would write as comments.
@@ -76,6 +81,8 @@ export interface GeneratePlan {
   readonly loadedFiles: readonly string[];
   /** The draft this plan rewrites (or removes, when the schemas went back to before it). */
   readonly replacedDraft: string | undefined;
+  /** Stubs of tables no longer in their section; those the plan removes (`prune`) are among its deletions. */
+  readonly orphans: readonly StubOrphan[];
 }
 
 /**
@@ -102,10 +109,12 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   let model: ProjectModel;
   let migrations: readonly PlannedMigration[];
   let stubs: PlannedFile[];
+  let templates: Templates;
   try {
     progress('loading section schemas');
     model = await loadProjectModel(config, options.cwd, options.loader);
-    stubs = await planScaffold(model);
+    templates = await loadTemplates(config.templatesDir);
+    stubs = await planScaffold(model, templates);
     const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
     assertOutputPaths(config, [...typesFiles, ...stubs], options.loader.loadedFiles(), options.cwd);
     progress('diffing schemas against the last snapshot');
@@ -152,6 +161,8 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     draft && migrations.length === 0 ? [{ path: folder.journalFile, content: JSON.stringify(folder.journal, null, 2), ownership: 'generated', kind: 'journal' }] : [];
   const files = [...migrations.flatMap((migration) => migration.files), ...journal, ...(hasMigrations ? [sum] : []), ...types, ...stubs];
   const deletions = [...prepared.deletions, ...(draft?.deletions ?? []), ...(draft && !hasMigrations ? [sum.path] : [])];
+  const orphans = await findStubOrphans(model, stubs, folder, templates);
+  const pruned = options.prune ? orphans.filter((orphan) => orphan.pristine || options.force).map((orphan) => orphan.path) : [];
   // A migration --rebase regenerates under its old name is written, not removed; so is a draft rewritten under its own.
   const written = new Set(files.map((file) => file.path));
   return {
@@ -159,9 +170,10 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     folder,
     migrations,
     lint: await linting,
-    plan: { files, deletions: deletions.filter((path) => !written.has(path)) },
+    plan: { files, deletions: [...deletions, ...pruned].filter((path) => !written.has(path)) },
     metadataFrom: source,
     loadedFiles: options.loader.loadedFiles(),
     replacedDraft: draft?.draft.entry.tag,
+    orphans,
   };
 }
