@@ -111,7 +111,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   const statements = [...renamed.statements, ...diffStatements];
   if (statements.length === 0) return undefined;
 
-  const { sections, changed } = describeChange(options.model, renamed.previous, current, options.renames);
+  const { sections, changed } = describeChange(options.model, renamed.previous, current, renamed.applied);
   const idx = nextIndex(options.folder);
   return layOutMigration(options.folder, {
     tag: `${String(idx).padStart(4, '0')}_${options.name ?? defaultName(idx, sections)}`,

@@ -60,6 +60,8 @@ export interface ResolvedRenames {
   readonly previous: PgSnapshot;
   /** The rename statements, in drizzle-kit's own SQL form, to run before the diff's statements. */
   readonly statements: readonly string[];
+  /** The renames applied (answered ones that no longer fit are not). */
+  readonly applied: readonly RenameSpec[];
 }
 
 /**
@@ -70,12 +72,14 @@ export interface ResolvedRenames {
 export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames: readonly RenameSpec[], answered: readonly RenameSpec[] = []): ResolvedRenames {
   const next = structuredClone(previous);
   const statements: string[] = [];
+  const applied: RenameSpec[] = [];
   for (const [rename, strict] of [...renames.map((rename) => [rename, true] as const), ...answered.map((rename) => [rename, false] as const)]) {
     const problem = renameProblem(next, current, rename);
     if (problem !== undefined) {
       if (strict) throw new UserError(`--rename ${formatRenameSpec(rename)}: ${problem}`);
       continue;
     }
+    applied.push(rename);
     if (rename.kind === 'table') {
       const from = findTable(next, rename.from)!;
       renameTable(next, from, rename.to);
@@ -88,7 +92,7 @@ export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames:
       statements.push(`ALTER TABLE ${schema ? `"${schema}".` : ''}"${rename.table}" RENAME COLUMN "${rename.from}" TO "${rename.to}";\n`);
     }
   }
-  return { previous: next, statements };
+  return { previous: next, statements, applied };
 }
 
 function renameProblem(previous: PgSnapshot, current: PgSnapshot, rename: RenameSpec): string | undefined {

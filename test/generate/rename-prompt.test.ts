@@ -117,7 +117,7 @@ describe('the progress line at a terminal', () => {
     const project = createTempProject({ files: sampleFiles() });
     const generated = await runCliInPty(['generate'], { cwd: project.dir }).done;
     expect(generated.exitCode, generated.output).toBe(0);
-    expect(generated.output).toContain('running the migrations on embedded PostgreSQL (PGlite)…');
+    expect(generated.output).toContain('\r\x1b[Kloading section schemas…');
     expect(generated.output).toMatch(/^warning \[prefer-identity\]/m);
     expect(generated.output).not.toMatch(LEFT_OVER);
 

@@ -61,6 +61,12 @@ describe('rename questions', () => {
     expect(before.tables['public.vendor_profile']!.columns.business_name).toBeDefined();
   });
 
+  it('a rename answered at a prompt that no longer fits (the schemas moved on) is skipped, not refused', () => {
+    const renamed = applyRenames(before, after, [], [parseRenameSpec('vendor_profile.nope=company_name'), parseRenameSpec('vendor_profile.business_name=company_name')]);
+    expect(renamed.applied).toEqual([parseRenameSpec('vendor_profile.business_name=company_name')]);
+    expect(renamed.statements).toHaveLength(1);
+  });
+
   it('refuses a rename that does not fit the change', () => {
     expect(() => applyRenames(before, after, [parseRenameSpec('vendor_profile.nope=company_name')])).toThrow(/had no column "nope"/);
     expect(() => applyRenames(before, after, [parseRenameSpec('ghost=vendor_profile')])).toThrow(/no table "ghost"/);

@@ -15,7 +15,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .command('generate')
     .description('write the unified migration for schema changes, every section\'s Kysely types, and missing stubs')
     .option('--name <name>', 'name the new migration (0003_<name>.sql)')
-    .option('--rename <spec>', 'answer a rename question: <table>.<old>=<new> or <old_table>=<new_table> (repeatable)', collect)
+    .option('--rename <spec>', 'answer a rename question ahead (at a terminal they are asked; in CI they must be answered): <table>.<old>=<new> or <old_table>=<new_table> (repeatable)', collect)
     .option('--no-rename', 'treat removed-and-added tables/columns as drop and create')
     .option('--shadow-url <url>', 'run the migrations on this PostgreSQL server instead of the embedded PGlite (never your working database)')
     .option('--dry-run', 'print what would change; write nothing')
