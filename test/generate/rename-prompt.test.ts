@@ -102,6 +102,13 @@ describe('rename questions at a terminal', () => {
     terminal.write(KEYS.enter);
     await terminal.waitFor(/generated: \d+ files? written, migration 0001_vendor/);
     expect(project.read('db/migrations/0001_vendor.sql')).toBe(RENAME_SQL);
+
+    // The next save rewrites the draft from before the rename: the answer is remembered, not asked again.
+    project.write('db/vendor/schema.ts', RENAMED_COLUMN.replace("companyName: text('company_name').notNull(),", "companyName: text('company_name').notNull(),\n  city: text('city'),"));
+    await terminal.waitFor(/migration 0001_vendor \(the session's draft, rewritten\)/);
+    expect(project.read('db/migrations/0001_vendor.sql')).toBe(`${RENAME_SQL}--> statement-breakpoint\nALTER TABLE "vendor_profile" ADD COLUMN "city" text;`);
+    expect(terminal.output().match(/\? vendor_profile\.company_name: a new column/g)).toHaveLength(2);
+    expect(terminal.output().match(/✔ vendor_profile\.company_name: a new column/g)).toHaveLength(1);
     terminal.write(KEYS.ctrlC);
     const { exitCode, output } = await terminal.done;
     expect(exitCode, output).toBe(0);

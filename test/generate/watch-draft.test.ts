@@ -44,17 +44,24 @@ describe('generate --watch keeps one draft migration', () => {
     expect(check.exitCode, check.stdout + check.stderr).toBe(0);
   });
 
-  it('a draft the schemas no longer need is removed, journal and sum as before it', async () => {
+  it('a draft is renamed with the sections it touches, and removed when the schemas no longer need it, journal and sum as before it', async () => {
     const project = createTempProject({ files: sampleFiles() });
     expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
     const before = { journal: project.read('db/migrations/meta/_journal.json'), sum: project.read('db/migrations/sections.sum'), schema: project.read('db/core/schema.ts') };
     const { child, output, waitFor } = startWatch(project.dir);
     await waitFor(/generated: 0 files written/);
 
+    const vendorSchema = project.read('db/vendor/schema.ts');
     addColumn(project, 'nick');
     await waitFor(/migration 0001_core\n/);
+    project.write('db/vendor/schema.ts', vendorSchema.replace("businessName: text('business_name').notNull(),", "businessName: text('business_name').notNull(),\n  city: text('city'),"));
+    await waitFor(/migration 0001_core_vendor \(the session's draft, rewritten from 0001_core\)/);
+    expect(sqlFiles(project)).toEqual(['db/migrations/0000_init.sql', 'db/migrations/0001_core_vendor.sql']);
+    expect(project.exists('db/migrations/meta/0001_snapshot.json')).toBe(true);
+
     project.write('db/core/schema.ts', before.schema);
-    await waitFor(/draft 0001_core removed \(the schemas are back to before it\)/);
+    project.write('db/vendor/schema.ts', vendorSchema);
+    await waitFor(/draft 0001_core_vendor removed \(the schemas are back to before it\)/);
     expect(sqlFiles(project)).toEqual(['db/migrations/0000_init.sql']);
     expect(project.exists('db/migrations/meta/0001_snapshot.json')).toBe(false);
     expect(project.read('db/migrations/meta/_journal.json')).toBe(before.journal);
