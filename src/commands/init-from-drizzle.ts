@@ -7,9 +7,10 @@ import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
 import { adoptedLayout } from '../edit/adopted-layout.js';
 import { findDrizzleConfig, loadDrizzleProjectConfig, readsAsSchema } from '../edit/drizzle-project-config.js';
-import { readSchemaInventory } from '../edit/drizzle-schema-inventory.js';
+import { readSchemaInventory, type SchemaInventory } from '../edit/drizzle-schema-inventory.js';
 import { gitignoreWithSections } from '../edit/gitignore.js';
-import { proposeSections, type SplitRequest } from '../edit/section-proposal.js';
+import { proposeSections, type ProposedSection, type SplitRequest } from '../edit/section-proposal.js';
+import { camelCaseRoundTrip } from '../model/camel-case-round-trip.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
@@ -39,6 +40,8 @@ export interface InitFromDrizzleResult {
     /** `existing`: the config points at the project's own module; `written`: a module re-exporting the section's objects. */
     readonly schemaModule: 'existing' | 'written';
     readonly types: string;
+    /** False when a name would not survive Kysely's CamelCasePlugin: the config sets `codegen: { camelCase: false }`. */
+    readonly camelCase: boolean;
   }[];
   readonly crossSectionForeignKeys: readonly { readonly from: string; readonly to: string }[];
   readonly files: readonly { readonly path: string; readonly kind: string; readonly status: FileStatus }[];
@@ -66,10 +69,10 @@ async function adoptHoldingLock(options: InitFromDrizzleOptions, drizzleFile: st
   const loader = createModuleLoader({ transpileCacheDir: join(cacheDirOf(join(rootDir, 'sections.config.ts')), 'jiti'), projectDir: rootDir });
   try {
     const drizzle = await loadDrizzleProjectConfig(drizzleFile, cwd, loader);
-    const inventory = await readSchemaInventory(drizzle.schemaFiles, cwd, loader);
+    const inventory = await readSchemaInventory(drizzle.schemaFiles, cwd, loader, drizzle.casing);
     if (inventory.tables.length === 0) throw new UserError(`${displayPath(cwd, drizzleFile)}: its schema modules export no table; nothing to split into sections`);
     const proposal = proposeSections(inventory, options.split);
-    const layout = adoptedLayout(rootDir, drizzle, proposal.sections);
+    const layout = adoptedLayout(rootDir, drizzle, proposal.sections, sectionsWithoutCamelCase(inventory, proposal.sections));
 
     const warnings = [...drizzle.warnings];
     if (drizzle.schemaFilter.length > 0 || drizzle.tablesFilter.length > 0) {
@@ -105,6 +108,7 @@ async function adoptHoldingLock(options: InitFromDrizzleOptions, drizzleFile: st
         schema: entry.schema,
         schemaModule: entry.schemaText === undefined ? 'existing' : 'written',
         types: entry.types,
+        camelCase: entry.camelCase,
       })),
       crossSectionForeignKeys: proposal.crossSectionForeignKeys.map((edge) => ({ from: shownTable(edge.from), to: shownTable(edge.to) })),
       files: outcomes.map((outcome) => ({ path: outcome.file.path, kind: outcome.file.kind, status: outcome.status })),
@@ -113,4 +117,19 @@ async function adoptHoldingLock(options: InitFromDrizzleOptions, drizzleFile: st
   } finally {
     loader.dispose();
   }
+}
+
+/**
+ * Sections with a name Kysely's CamelCasePlugin cannot map back (`User`, `userId`): their types keep
+ * the database's names and their connections get no plugin, since `generate` refuses such a section
+ * with `camelCase`.
+ */
+function sectionsWithoutCamelCase(inventory: SchemaInventory, sections: readonly ProposedSection[]): ReadonlySet<string> {
+  const roundTrip = camelCaseRoundTrip();
+  const byKey = new Map(inventory.tables.map((table) => [table.key, table]));
+  const survives = (key: string) => {
+    const table = byKey.get(key);
+    return !table || (roundTrip.table(table.schema) && roundTrip.table(table.name) && table.columns.every(roundTrip.column));
+  };
+  return new Set(sections.filter((section) => !section.tables.every(survives)).map((section) => section.name));
 }

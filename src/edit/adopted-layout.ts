@@ -13,6 +13,8 @@ export interface AdoptedSection {
   /** Set when sections writes the schema module: its text. */
   readonly schemaText: string | undefined;
   readonly types: string;
+  /** Whether its types and connection use camelCase names (Kysely's CamelCasePlugin). */
+  readonly camelCase: boolean;
 }
 
 export interface AdoptedLayout {
@@ -27,7 +29,7 @@ export interface AdoptedLayout {
  * `src/db`: `sections/<name>/kysely-types.ts` (and `drizzle-schema.ts` for a section made of
  * several modules' tables) and `connections/`. The migrations folder and the modules stay as they are.
  */
-export function adoptedLayout(rootDir: string, drizzle: DrizzleProjectConfig, sections: readonly ProposedSection[]): AdoptedLayout {
+export function adoptedLayout(rootDir: string, drizzle: DrizzleProjectConfig, sections: readonly ProposedSection[], withoutCamelCase: ReadonlySet<string>): AdoptedLayout {
   const databaseDir = databaseDirOf(rootDir, drizzle.schemaFiles);
   const folder = (name: string) => `${databaseDir}${sep}sections${sep}${name}`;
   const adopted = sections.map((section): AdoptedSection => {
@@ -37,6 +39,7 @@ export function adoptedLayout(rootDir: string, drizzle: DrizzleProjectConfig, se
       schema,
       schemaText: section.existingModule === undefined ? reExportingModule(section, schema, relative(rootDir, drizzle.file)) : undefined,
       types: `${folder(section.name)}${sep}kysely-types.ts`,
+      camelCase: !withoutCamelCase.has(section.name),
     };
   });
   const connections = `${databaseDir}${sep}connections`;
@@ -78,7 +81,9 @@ function moduleSpecifier(fromDir: string, file: string): string {
 
 function configText(rootDir: string, drizzle: DrizzleProjectConfig, sections: readonly AdoptedSection[], connections: string): string {
   const at = (path: string) => `'${configRelative(rootDir, path)}'`;
-  const entries = sections.map((entry) => `    ${entry.section.name}: {\n      schema: ${at(entry.schema)},\n      types: ${at(entry.types)},\n    },`);
+  // Names such as `User` or `userId` would not survive Kysely's CamelCasePlugin: those sections keep them as they are.
+  const codegen = (entry: AdoptedSection) => (entry.camelCase ? '' : `      codegen: { camelCase: false },\n`);
+  const entries = sections.map((entry) => `    ${entry.section.name}: {\n      schema: ${at(entry.schema)},\n      types: ${at(entry.types)},\n${codegen(entry)}    },`);
   const casing = drizzle.casing ? `  drizzle: { casing: '${drizzle.casing}' },\n` : '';
   return `import type { SectionsConfig } from '${PACKAGE_NAME}';
 

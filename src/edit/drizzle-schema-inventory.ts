@@ -1,5 +1,5 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { drizzleOrm, drizzleOrmPgCore } from '../commonjs-packages.js';
+import { drizzleOrm, drizzleOrmCasing, drizzleOrmPgCore } from '../commonjs-packages.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
@@ -32,6 +32,8 @@ export interface InventoryTable {
   readonly file: string;
   /** One entry per foreign key: the referenced table's key. */
   readonly references: readonly string[];
+  /** Its columns' names in the database, under the drizzle config's `casing`. */
+  readonly columns: readonly string[];
 }
 
 /** Every drizzle object of a project's schema modules, each once, with the module it comes from. */
@@ -47,7 +49,8 @@ export interface SchemaInventory {
  * exported twice (a barrel `index.ts`, or `export { users }` beside its definition) is one object:
  * the same instance, since every module is loaded once.
  */
-export async function readSchemaInventory(files: readonly string[], cwd: string, loader: ModuleLoader): Promise<SchemaInventory> {
+export async function readSchemaInventory(files: readonly string[], cwd: string, loader: ModuleLoader, casing: 'snake_case' | 'camelCase' | undefined): Promise<SchemaInventory> {
+  const columnCasing = new (drizzleOrmCasing().CasingCache)(casing);
   const exporters = new Map<unknown, { file: string; exportName: string }[]>();
   const byFile = new Map<string, string[]>();
   for (const file of files) {
@@ -77,7 +80,14 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
     if (kindOf(value) !== 'table') continue;
     const config = tableConfigOf(value as PgTable, owner);
     const key = qualifiedName(config.schema ?? 'public', config.name);
-    tables.push({ key, schema: config.schema ?? 'public', name: config.name, file: owner.file, references: config.foreignKeys.map((foreignKey) => tableKey(foreignKey.reference().foreignTable)) });
+    tables.push({
+      key,
+      schema: config.schema ?? 'public',
+      name: config.name,
+      file: owner.file,
+      references: config.foreignKeys.map((foreignKey) => tableKey(foreignKey.reference().foreignTable)),
+      columns: config.columns.map((column) => columnCasing.getColumnCasing(column)),
+    });
     for (const column of config.columns) {
       // An enum column holds the very pgEnum its module exports.
       const columnEnum = (column as unknown as { enum?: unknown }).enum;

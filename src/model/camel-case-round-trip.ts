@@ -15,6 +15,18 @@ function pluginCasing() {
   })();
 }
 
+/** Whether a name comes back as itself through Kysely's CamelCasePlugin, as a table (or schema) and as a column. */
+export interface CamelCaseRoundTrip {
+  readonly table: (name: string) => boolean;
+  readonly column: (name: string) => boolean;
+}
+
+export function camelCaseRoundTrip(): CamelCaseRoundTrip {
+  const casing = pluginCasing();
+  const table = (name: string) => casing.toDatabase(toKyselyCamelCase(name)) === name;
+  return { table, column: (name) => table(name) && casing.fromDatabase(name) === toKyselyCamelCase(name) };
+}
+
 /**
  * With `camelCase`, a section's types name `created_at` as `createdAt` and its connection's
  * CamelCasePlugin turns `createdAt` back into `created_at` in every query, and result columns into
@@ -24,8 +36,7 @@ function pluginCasing() {
 export function findCamelCaseProblem(section: ResolvedSection, tables: readonly TableModel[]): string | undefined {
   if (!section.codegen.camelCase) return undefined;
   const casing = pluginCasing();
-  const survives = (name: string) => casing.toDatabase(toKyselyCamelCase(name)) === name;
-  const returns = (name: string) => survives(name) && casing.fromDatabase(name) === toKyselyCamelCase(name);
+  const { table: survives, column: returns } = camelCaseRoundTrip();
   const broken = tables.flatMap((table) => {
     const shown = table.schema === 'public' ? `"${table.name}"` : `"${table.schema}"."${table.name}"`;
     return [

@@ -32,7 +32,7 @@ function filesUnder(snapshot: Record<string, string>, folder: string): Record<st
 interface Proposal {
   ok: boolean;
   dryRun: boolean;
-  sections: { name: string; tables: string[]; schema: string; schemaModule: 'existing' | 'written'; types: string }[];
+  sections: { name: string; tables: string[]; schema: string; schemaModule: 'existing' | 'written'; types: string; camelCase: boolean }[];
   crossSectionForeignKeys: { from: string; to: string }[];
   files: { path: string; kind: string; status: string }[];
   warnings: string[];
@@ -99,7 +99,7 @@ describe('sections init --from-drizzle', () => {
 
     const human = await runCli(['init', '--from-drizzle', '--dry-run'], { cwd: project.dir });
     expect(human.exitCode, human.stderr).toBe(0);
-    expect(human.stdout).toContain('user lib/db/schema/user.ts: User\n');
+    expect(human.stdout).toContain('user lib/db/schema/user.ts: User (names kept as they are: codegen.camelCase false)\n');
     expect(human.stdout).toContain('3 cross-section foreign keys: Chat → User, Document → User, Suggestion → User\n');
     expect(human.stdout).toContain('dry run: nothing was written');
     expect(project.snapshot()).toEqual(before);
@@ -109,7 +109,8 @@ describe('sections init --from-drizzle', () => {
     const after = project.snapshot();
     expect(Object.keys(after).filter((file) => !(file in before)).sort()).toEqual(['.gitignore', 'lib/db/sections/chat/drizzle-schema.ts', 'sections.config.ts']);
     for (const [file, content] of Object.entries(before)) expect(after[file], file).toBe(content);
-    expect(project.read('sections.config.ts')).toContain("    user: {\n      schema: './lib/db/schema/user.ts',\n      types: './lib/db/sections/user/kysely-types.ts',\n    },");
+    // PascalCase tables and camelCase columns would not survive Kysely's CamelCasePlugin: kept as they are.
+    expect(project.read('sections.config.ts')).toContain("    user: {\n      schema: './lib/db/schema/user.ts',\n      types: './lib/db/sections/user/kysely-types.ts',\n      codegen: { camelCase: false },\n    },");
     expect(project.read('lib/db/sections/chat/drizzle-schema.ts')).toContain("export { chat, message, vote } from '../../schema/chat.js';\nexport { visibility } from '../../schema/enums.js';\n");
 
     await expectNoNewMigration(project, migrations);
@@ -137,6 +138,9 @@ describe('sections init --from-drizzle', () => {
     ]);
     const config = project.read('sections.config.ts');
     expect(config).toContain("  migrations: './drizzle',\n  drizzle: { casing: 'snake_case' },\n");
+    // snake_case in the database: every name survives Kysely's CamelCasePlugin.
+    expect(proposal.sections.map((section) => section.camelCase)).toEqual([true, true, true]);
+    expect(config).not.toContain('codegen');
     // The pgSchema travels with the tables of its module.
     expect(project.read('src/server/db/sections/users/drizzle-schema.ts')).toContain("export { audit, auditEvents } from '../../schema/audit.js';\n");
     for (const [file, content] of Object.entries(before)) expect(project.read(file), file).toBe(content);
@@ -150,6 +154,7 @@ describe('sections init --from-drizzle', () => {
     const proposal = await initJson(project, ['--split', '1']);
     expect(proposal.sections.map(({ name, tables }) => ({ name, tables }))).toEqual([{ name: 'user', tables: ['Chat', 'Document', 'Message', 'Suggestion', 'User', 'Vote'] }]);
     expect(proposal.crossSectionForeignKeys).toEqual([]);
+    expect(proposal.sections[0]!.camelCase).toBe(false);
     await expectNoNewMigration(project, 'lib/db/migrations');
     expect(await checkedCrossings(project)).toEqual([]);
     expect(await drizzleKitGenerate(project)).toContain('No schema changes');

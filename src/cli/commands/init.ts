@@ -83,7 +83,8 @@ function renderInitFromDrizzle(result: InitFromDrizzleResult, output: Output, cw
   output.info(`${color.dim('from')} ${shown(result.drizzleConfig)}, migrations ${shown(result.migrations)} kept as they are`);
   for (const section of result.sections) {
     const module = section.schemaModule === 'existing' ? shown(section.schema) : `${shown(section.schema)} (re-exports)`;
-    output.info(`${color.bold(section.name)} ${module}: ${section.tables.join(', ')}`);
+    const names = section.camelCase ? '' : color.dim(' (names kept as they are: codegen.camelCase false)');
+    output.info(`${color.bold(section.name)} ${module}: ${section.tables.join(', ')}${names}`);
   }
   const crossing = result.crossSectionForeignKeys;
   output.info(`${crossing.length} cross-section foreign key${crossing.length === 1 ? '' : 's'}${crossing.length > 0 ? `: ${crossing.map((edge) => `${edge.from} → ${edge.to}`).join(', ')}` : ''}`);
