@@ -20,6 +20,8 @@ export { defineConfig } from './config/define-config.js';
 export type { CodegenOptions, SectionConfig, SectionsConfig } from './config/define-config.js';
 export { OperationError, SectionsError, UserError } from './errors.js';
 export type { GenerateOptions, GenerateResult } from './commands/generate.js';
+export { RenameQuestionsError } from './migrations/renames.js';
+export type { CreatedEntity, RenameAnswers, RenameQuestion, RenameQuestionKind, RenameSpec } from './migrations/renames.js';
 export type { CheckOptions, CheckProblem, CheckProblemKind, CheckResult } from './commands/check.js';
 export type { AcceptedViolation } from './commands/check-boundaries.js';
 export type { AllowedFinding, LintFinding, LintOptions, LintResult } from './commands/lint.js';

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
@@ -6,7 +7,7 @@ import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
 import type { AllowedFinding, LintFinding } from '../lint/lint-migrations.js';
 import type { PlannedMigration } from '../migrations/plan-migration.js';
-import { parseRenameSpec, type RenameSpec } from '../migrations/renames.js';
+import { parseRenameSpec, RenameQuestionsError, type RenameAnswers, type RenameQuestion, type RenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { unacceptedViolations } from './check-boundaries.js';
 import { applyPlan } from '../plan/apply-plan.js';
@@ -16,6 +17,8 @@ import { createStamp, readValidStamp, removeStamp, sourcesChanged, writeStamp, t
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
+import type { MigrationEntry } from '../migrations/migration-folder.js';
+import { appliedLocally } from '../migrate/applied-locally.js';
 import type { StubOrphan } from '../scaffold/stub-orphans.js';
 import { findUnresolvedRelations } from '../scaffold/unresolved-relations.js';
 
@@ -27,6 +30,8 @@ export interface GenerateOptions {
   readonly name?: string | undefined;
   /** Answers to rename questions: `table.old=new` or `old_table=new_table`. */
   readonly renames?: readonly string[];
+  /** Answers to rename questions from a prompt (see `generateAsking`), on top of `renames`. */
+  readonly answers?: RenameAnswers;
   /** Treat removed-and-added as drop and create without asking. */
   readonly noRename?: boolean;
   readonly shadowUrl?: string | undefined;
@@ -55,6 +60,12 @@ export interface GenerateOptions {
   readonly prune?: boolean;
   /** How long to wait for another command working on the project, and what to say meanwhile. */
   readonly lock?: LockOptions;
+  /**
+   * The tag of a draft migration (`generate --watch`'s session keeps one): rewritten rather than
+   * followed by a new migration, while it is the journal's last entry and the local embedded
+   * database has not applied it.
+   */
+  readonly draft?: string | undefined;
 }
 
 export interface WrittenMigration {
@@ -92,6 +103,8 @@ export interface GenerateResult {
   readonly usedDatabase: boolean;
   /** Where the types' database metadata came from (see `MetadataSource`); null when the tree was unchanged. */
   readonly metadataFrom: MetadataSource | null;
+  /** The draft (see `draft`) this run rewrote, or removed when the schemas went back to before it. */
+  readonly replacedDraft: string | null;
 }
 
 const MIGRATION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -110,15 +123,45 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.custom && (options.rebase || options.safe)) {
     throw new UserError(`--custom writes one migration of your own; it does not go with ${options.rebase ? '--rebase' : '--safe'}`);
   }
-  const renames = (options.renames ?? []).map(parseRenameSpec);
+  const renames = renameSpecs(options);
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
   return withProjectLock(dirname(location.configFile), 'generate', options.lock, (lock) => generateHoldingLock(options, location, lock, renames));
+}
+
+/** Asks rename questions (a terminal prompt) and resolves to the answers; rejects to stop. */
+export type AskRenames = (questions: readonly RenameQuestion[]) => Promise<RenameAnswers>;
+
+/**
+ * `generate`, asking `ask` whenever the schema change is ambiguous and running again with the
+ * answers added. Nothing is written before every question is answered: the ambiguous run stops
+ * before writing, and the project lock is not held while the user thinks.
+ */
+export async function generateAsking(options: GenerateOptions, ask: AskRenames): Promise<GenerateResult> {
+  let current = options;
+  let asked: readonly RenameQuestion[] | undefined;
+  for (;;) {
+    try {
+      return await generate(current);
+    } catch (error) {
+      if (!(error instanceof RenameQuestionsError)) throw error;
+      // The same questions after answering them: asking again would never end.
+      if (asked && isDeepStrictEqual(asked, error.questions)) throw error;
+      asked = error.questions;
+      const answers = await ask(error.questions);
+      const before = current.answers ?? { renames: [], created: [] };
+      current = { ...current, answers: { renames: [...before.renames, ...answers.renames], created: [...before.created, ...answers.created] } };
+    }
+  }
 }
 
 /** `generate` for a caller that already holds the project lock (`add-table`). */
 export async function generateUnderLock(options: GenerateOptions, lock: ProjectLock): Promise<GenerateResult> {
   const location = await locateConfig({ cwd: options.cwd, configFile: options.config });
-  return generateHoldingLock(options, location, lock, (options.renames ?? []).map(parseRenameSpec));
+  return generateHoldingLock(options, location, lock, renameSpecs(options));
+}
+
+function renameSpecs(options: GenerateOptions): RenameSpec[] {
+  return (options.renames ?? []).map(parseRenameSpec);
 }
 
 async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
@@ -149,6 +192,7 @@ async function generateWith(
     cwd: options.cwd,
     name: options.name,
     renames,
+    answers: options.answers,
     acceptDropAndCreate: options.noRename ?? false,
     shadowUrl: options.shadowUrl,
     progress: options.progress,
@@ -160,6 +204,7 @@ async function generateWith(
     prune: options.prune ?? false,
     force: options.force ?? false,
     schemasChanged: await sourcesChanged(location),
+    ...(options.draft ? { draft: { tag: options.draft, applied: (migration: MigrationEntry) => appliedLocally(config, migration) } } : {}),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
   const violations = await unacceptedViolations(config, foreignKeyViolations);
@@ -200,6 +245,7 @@ async function generateWith(
     pruned,
     usedDatabase: built.metadataFrom === 'database',
     metadataFrom: built.metadataFrom,
+    replacedDraft: built.replacedDraft ?? null,
   };
 }
 
@@ -219,6 +265,7 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
     pruned: [],
     usedDatabase: false,
     metadataFrom: null,
+    replacedDraft: null,
   };
 }
 

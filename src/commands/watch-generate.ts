@@ -2,13 +2,16 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { UserError } from '../errors.js';
+import type { CreatedEntity, RenameSpec } from '../migrations/renames.js';
 import { stampedSourceFiles } from '../plan/generation-stamp.js';
-import { generate, type GenerateOptions, type GenerateResult } from './generate.js';
+import { generate, generateAsking, type AskRenames, type GenerateOptions, type GenerateResult } from './generate.js';
 
 export interface WatchHandlers {
   readonly onResult: (result: GenerateResult) => void;
   /** Errors are reported and watching goes on: the next save may fix them. */
   readonly onError: (error: unknown) => void;
+  /** Asks rename questions (a terminal prompt); without it they are reported through onError. */
+  readonly ask?: AskRenames;
 }
 
 export interface Watcher {
@@ -36,6 +39,26 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+
+  // One draft migration per session (not with --safe, which writes two at once), and the rename
+  // answers given for it: each run diffs from before the draft, so they are needed again.
+  let draft: string | undefined;
+  const answers: { renames: RenameSpec[]; created: CreatedEntity[] } = { renames: [], created: [] };
+  const ask: AskRenames | undefined =
+    handlers.ask &&
+    (async (questions) => {
+      const given = await handlers.ask!(questions);
+      answers.renames.push(...given.renames);
+      answers.created.push(...given.created);
+      return given;
+    });
+  const generateOnce = async () => {
+    const runOptions: GenerateOptions = { ...options, answers: { renames: [...answers.renames], created: [...answers.created] }, ...(options.safe ? {} : { draft }) };
+    const result = await (ask ? generateAsking(runOptions, ask) : generate(runOptions));
+    if (result.migration) draft = result.migration.tag;
+    else if (result.replacedDraft) draft = undefined;
+    return result;
+  };
 
   const schedule = () => {
     if (closed) return;
@@ -70,7 +93,7 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
     running = running.then(async () => {
       pending = false;
       try {
-        handlers.onResult(await generate(options));
+        handlers.onResult(await generateOnce());
       } catch (error) {
         handlers.onError(error);
       }

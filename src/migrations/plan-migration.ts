@@ -9,7 +9,7 @@ import { ownerOf, type ProjectModel } from '../model/project-model.js';
 import type { PlannedFile } from '../planned-file.js';
 import type { Journal, JournalEntry, MigrationFolder } from './migration-folder.js';
 import { snapshotPath } from './migration-folder.js';
-import { applyRenames, findRenameQuestions, renameQuestionError, withoutRemoved, type RenameSpec } from './renames.js';
+import { applyRenames, findRenameQuestions, RenameQuestionsError, withoutRemoved, type RenameAnswers, type RenameSpec } from './renames.js';
 import { changedTables, emptySnapshot, type PgSnapshot } from './snapshot.js';
 
 export interface PlanMigrationOptions {
@@ -18,6 +18,8 @@ export interface PlanMigrationOptions {
   /** `--name`; otherwise named after the sections the change touches. */
   readonly name?: string | undefined;
   readonly renames: readonly RenameSpec[];
+  /** A prompt's answers: renames applied where they still fit, and what appeared as new. */
+  readonly answers: RenameAnswers;
   /** `--no-rename`: removed-and-added means drop and create. */
   readonly acceptDropAndCreate: boolean;
   /** Milliseconds since the epoch, for the journal's `when`. */
@@ -91,9 +93,11 @@ export async function latestSnapshot(folder: MigrationFolder): Promise<PgSnapsho
 export async function planMigration(options: PlanMigrationOptions): Promise<PlannedMigration | undefined> {
   const previous = await latestSnapshot(options.folder);
   const current = await currentSnapshot(options.model, previous.id);
-  const renamed = applyRenames(previous, current, options.renames);
-  const questions = findRenameQuestions(renamed.previous, current);
-  if (questions.length > 0 && !options.acceptDropAndCreate) throw renameQuestionError(questions);
+  const renamed = applyRenames(previous, current, options.renames, options.answers.renames);
+  const open = findRenameQuestions(renamed.previous, current, options.answers.created);
+  if (open.length > 0 && !options.acceptDropAndCreate) throw new RenameQuestionsError(open);
+  // drizzle-kit's differ would still prompt where the answer was "created": it goes in two steps then.
+  const questions = options.answers.created.length > 0 ? findRenameQuestions(renamed.previous, current) : open;
 
   const { generateMigration } = drizzleKitApi();
   const diff = (from: PgSnapshot, to: PgSnapshot) => generateMigration(from as never, to as never);
@@ -107,7 +111,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   const statements = [...renamed.statements, ...diffStatements];
   if (statements.length === 0) return undefined;
 
-  const { sections, changed } = describeChange(options.model, renamed.previous, current, options.renames);
+  const { sections, changed } = describeChange(options.model, renamed.previous, current, renamed.applied);
   const idx = nextIndex(options.folder);
   return layOutMigration(options.folder, {
     tag: `${String(idx).padStart(4, '0')}_${options.name ?? defaultName(idx, sections)}`,

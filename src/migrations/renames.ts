@@ -38,52 +38,96 @@ export interface RenameQuestion {
   readonly added: readonly string[];
 }
 
+/**
+ * An answer to a rename question: this thing that appeared is new, not a renamed one (what is
+ * removed then is dropped). Named as the question names it (`schema.name` outside public).
+ */
+export interface CreatedEntity {
+  readonly kind: RenameQuestionKind;
+  /** For columns and a table's policies: the table. */
+  readonly table?: string;
+  readonly name: string;
+}
+
+/** Everything a user answered: renames, and what appeared as new. */
+export interface RenameAnswers {
+  readonly renames: readonly RenameSpec[];
+  readonly created: readonly CreatedEntity[];
+}
+
 export interface ResolvedRenames {
   /** The previous snapshot with the renames already applied, to diff against the current one. */
   readonly previous: PgSnapshot;
   /** The rename statements, in drizzle-kit's own SQL form, to run before the diff's statements. */
   readonly statements: readonly string[];
+  /** The renames applied (answered ones that no longer fit are not). */
+  readonly applied: readonly RenameSpec[];
 }
 
-/** Applies the user's renames to the previous snapshot; refuses renames that do not fit the change. */
-export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames: readonly RenameSpec[]): ResolvedRenames {
+/**
+ * Applies the user's renames to the previous snapshot; refuses renames that do not fit the change.
+ * `answered` renames (a prompt's answers, kept by a watch session across saves) that no longer fit
+ * are skipped instead: the schemas moved on since they were given.
+ */
+export function applyRenames(previous: PgSnapshot, current: PgSnapshot, renames: readonly RenameSpec[], answered: readonly RenameSpec[] = []): ResolvedRenames {
   const next = structuredClone(previous);
   const statements: string[] = [];
-  for (const rename of renames) {
+  const applied: RenameSpec[] = [];
+  for (const [rename, strict] of [...renames.map((rename) => [rename, true] as const), ...answered.map((rename) => [rename, false] as const)]) {
+    const problem = renameProblem(next, current, rename);
+    if (problem !== undefined) {
+      if (strict) throw new UserError(`--rename ${formatRenameSpec(rename)}: ${problem}`);
+      continue;
+    }
+    applied.push(rename);
     if (rename.kind === 'table') {
-      const from = findTable(next, rename.from);
-      if (!from) throw new UserError(`--rename ${formatRenameSpec(rename)}: there is no table "${rename.from}" in the last migration's snapshot`);
-      if (!findTable(current, rename.to)) throw new UserError(`--rename ${formatRenameSpec(rename)}: no section's schema exports a table "${rename.to}"`);
-      if (findTable(current, rename.from)) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.from}" still exists in the schemas`);
+      const from = findTable(next, rename.from)!;
       renameTable(next, from, rename.to);
       const schema = from.table.schema;
       statements.push(`ALTER TABLE ${schema ? `"${schema}".` : ''}"${rename.from}" RENAME TO "${rename.to}";\n`);
     } else {
-      const found = findTable(next, rename.table);
-      if (!found) throw new UserError(`--rename ${formatRenameSpec(rename)}: there is no table "${rename.table}" in the last migration's snapshot`);
-      const currentTable = findTable(current, rename.table);
-      if (!found.table.columns[rename.from]) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.table}" had no column "${rename.from}"`);
-      if (!currentTable?.table.columns[rename.to]) throw new UserError(`--rename ${formatRenameSpec(rename)}: table "${rename.table}" in the schemas has no column "${rename.to}"`);
-      if (currentTable.table.columns[rename.from]) throw new UserError(`--rename ${formatRenameSpec(rename)}: column "${rename.table}.${rename.from}" still exists in the schemas`);
+      const found = findTable(next, rename.table)!;
       renameColumn(next, found.key, rename.from, rename.to);
       const schema = found.table.schema;
       statements.push(`ALTER TABLE ${schema ? `"${schema}".` : ''}"${rename.table}" RENAME COLUMN "${rename.from}" TO "${rename.to}";\n`);
     }
   }
-  return { previous: next, statements };
+  return { previous: next, statements, applied };
+}
+
+function renameProblem(previous: PgSnapshot, current: PgSnapshot, rename: RenameSpec): string | undefined {
+  if (rename.kind === 'table') {
+    if (!findTable(previous, rename.from)) return `there is no table "${rename.from}" in the last migration's snapshot`;
+    if (!findTable(current, rename.to)) return `no section's schema exports a table "${rename.to}"`;
+    if (findTable(current, rename.from)) return `table "${rename.from}" still exists in the schemas`;
+    return undefined;
+  }
+  const found = findTable(previous, rename.table);
+  if (!found) return `there is no table "${rename.table}" in the last migration's snapshot`;
+  const currentTable = findTable(current, rename.table);
+  if (!found.table.columns[rename.from]) return `table "${rename.table}" had no column "${rename.from}"`;
+  if (!currentTable?.table.columns[rename.to]) return `table "${rename.table}" in the schemas has no column "${rename.to}"`;
+  if (currentTable.table.columns[rename.from]) return `column "${rename.table}.${rename.from}" still exists in the schemas`;
+  return undefined;
 }
 
 /**
  * What drizzle-kit would prompt about between two snapshots (after the given renames): every kind
- * its differ has a resolver for, so none of its prompts is ever reached.
+ * its differ has a resolver for, so none of its prompts is ever reached. What the user said is
+ * new (`created`) is no longer a candidate.
  */
-export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot): RenameQuestion[] {
+export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot, created: readonly CreatedEntity[] = []): RenameQuestion[] {
   const questions: RenameQuestion[] = [];
+  const isCreated = (kind: RenameQuestionKind, table: string | undefined, name: string) =>
+    created.some((entity) => entity.kind === kind && entity.table === table && entity.name === name);
   const ask = (kind: RenameQuestionKind, before: Record<string, unknown>, after: Record<string, unknown>, name: (entry: unknown, key: string) => string, table?: string) => {
     const removed = Object.keys(before).filter((key) => !(key in after));
-    const added = Object.keys(after).filter((key) => !(key in before));
+    const added = Object.keys(after)
+      .filter((key) => !(key in before))
+      .map((key) => name(after[key], key))
+      .filter((added) => !isCreated(kind, table, added));
     if (removed.length > 0 && added.length > 0) {
-      questions.push({ kind, ...(table ? { table } : {}), removed: removed.map((key) => name(before[key], key)), added: added.map((key) => name(after[key], key)) });
+      questions.push({ kind, ...(table ? { table } : {}), removed: removed.map((key) => name(before[key], key)), added });
     }
   };
   const byName = (entry: unknown, key: string) => (entry as { name?: string } | undefined)?.name ?? key;
@@ -110,7 +154,6 @@ export function findRenameQuestions(previous: PgSnapshot, current: PgSnapshot): 
 const namedEntities = (snapshot: PgSnapshot, category: (typeof NAMED_ENTITIES)[number]) => (snapshot[category] ?? {}) as Record<string, unknown>;
 const tablePolicies = (table: PgSnapshotTable) => (table['policies'] ?? {}) as Record<string, unknown>;
 
-/** The exit-1 error for unanswered rename questions: every candidate, and how to answer. */
 const PLURAL: Readonly<Record<Exclude<RenameQuestionKind, 'table' | 'column'>, string>> = {
   enum: 'enums',
   view: 'views',
@@ -120,7 +163,20 @@ const PLURAL: Readonly<Record<Exclude<RenameQuestionKind, 'table' | 'column'>, s
   policy: 'policies',
 };
 
-export function renameQuestionError(questions: readonly RenameQuestion[]): OperationError {
+/**
+ * Unanswered rename questions (exit 1): every candidate and how to answer on the command line, and
+ * the questions as data, so a terminal front end can ask them and run again with the answers.
+ */
+export class RenameQuestionsError extends OperationError {
+  readonly questions: readonly RenameQuestion[];
+
+  constructor(questions: readonly RenameQuestion[]) {
+    super('the schema change is ambiguous: a rename or a drop and create? No migration was written.', describeQuestions(questions));
+    this.questions = questions;
+  }
+}
+
+function describeQuestions(questions: readonly RenameQuestion[]): string[] {
   const lines = questions.flatMap((question) => {
     const changed = `removed ${question.removed.join(', ')}; added ${question.added.join(', ')}`;
     if (question.kind !== 'table' && question.kind !== 'column') {
@@ -133,10 +189,7 @@ export function renameQuestionError(questions: readonly RenameQuestion[]): Opera
     );
     return [`${where}: ${changed}. Renames it could be:`, ...candidates];
   });
-  return new OperationError('the schema change is ambiguous: a rename or a drop and create? No migration was written.', [
-    ...lines,
-    'Answer with --rename (repeatable), or pass --no-rename to drop and create.',
-  ]);
+  return [...lines, 'Answer with --rename (repeatable), or pass --no-rename to drop and create.'];
 }
 
 const NAMED_ENTITIES = ['tables', 'enums', 'schemas', 'sequences', 'roles', 'policies', 'views'] as const;

@@ -4,12 +4,13 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
 import type { MigrationToRun } from '../engine/migration-refused.js';
 import { startMigratedMetadata, type MetadataSource } from '../engine/migrated-metadata.js';
-import type { MigrationFolder } from '../migrations/migration-folder.js';
+import type { MigrationEntry, MigrationFolder } from '../migrations/migration-folder.js';
+import { takeOutDraft } from '../migrations/draft.js';
 import { planCustomMigration } from '../migrations/custom-migration.js';
 import { latestSnapshot, planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
 import type { LintOutcome } from '../lint/lint-migrations.js';
 import { lintNewMigrations, splitForSafety } from './new-migration-lint.js';
-import type { RenameSpec } from '../migrations/renames.js';
+import type { RenameAnswers, RenameSpec } from '../migrations/renames.js';
 import { assertExtraTablesCreated } from '../model/config-references.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import type { ProjectModel } from '../model/project-model.js';
@@ -31,6 +32,8 @@ export interface GeneratePlanOptions {
   readonly cwd: string;
   readonly name?: string | undefined;
   readonly renames?: readonly RenameSpec[];
+  /** A prompt's answers (see `RenameAnswers`). */
+  readonly answers?: RenameAnswers;
   readonly acceptDropAndCreate?: boolean;
   /** A server to create the temporary database on instead of the embedded engine. */
   readonly shadowUrl?: string | undefined;
@@ -57,6 +60,11 @@ export interface GeneratePlanOptions {
    * engine boots: with true, while the schemas load). Default true.
    */
   readonly schemasChanged?: boolean;
+  /**
+   * `generate --watch`: the session's draft migration, rewritten instead of followed by another
+   * while it is the journal's last entry and `applied` says no database has run it.
+   */
+  readonly draft?: { readonly tag: string; readonly applied: (migration: MigrationEntry) => Promise<boolean> };
 }
 
 export interface GeneratePlan {
@@ -71,6 +79,8 @@ export interface GeneratePlan {
   readonly metadataFrom: MetadataSource;
   /** The user's files the schemas and config were loaded from: what the output depends on. */
   readonly loadedFiles: readonly string[];
+  /** The draft this plan rewrites (or removes, when the schemas went back to before it). */
+  readonly replacedDraft: string | undefined;
   /** Stubs of tables no longer in their section; those the plan removes (`prune`) are among its deletions. */
   readonly orphans: readonly StubOrphan[];
 }
@@ -83,7 +93,11 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   const progress = options.progress ?? (() => undefined);
   const { config } = options;
   const shownAs = (file: string) => displayPath(options.cwd, file);
-  const { folder, deletions, removed, rebasedName } = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
+  const prepared = await prepareFolder(config.migrationsDir, { rehash: options.rehash ?? false, rebase: options.rebase ?? false });
+  const { removed, rebasedName } = prepared;
+  const takenOut = options.draft ? takeOutDraft(prepared.folder, options.draft.tag) : undefined;
+  const draft = takenOut && !(await options.draft!.applied(takenOut.draft)) ? takenOut : undefined;
+  const folder = draft?.folder ?? prepared.folder;
   const history: MigrationToRun[] = folder.migrations.map((entry) => ({
     tag: entry.entry.tag,
     sql: entry.sql!,
@@ -109,6 +123,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
       folder,
       name: options.name ?? rebasedName,
       renames: options.renames ?? [],
+      answers: options.answers ?? { renames: [], created: [] },
       acceptDropAndCreate: options.acceptDropAndCreate ?? false,
       now: options.now ?? Date.now(),
     });
@@ -140,10 +155,15 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     ownership: 'generated',
     kind: 'sum',
   };
-  const files = [...migrations.flatMap((migration) => migration.files), ...(history.length > 0 || next.length > 0 ? [sum] : []), ...types, ...stubs];
+  const hasMigrations = history.length > 0 || next.length > 0;
+  // A draft the schemas no longer need leaves the journal as it was before it.
+  const journal: PlannedFile[] =
+    draft && migrations.length === 0 ? [{ path: folder.journalFile, content: JSON.stringify(folder.journal, null, 2), ownership: 'generated', kind: 'journal' }] : [];
+  const files = [...migrations.flatMap((migration) => migration.files), ...journal, ...(hasMigrations ? [sum] : []), ...types, ...stubs];
+  const deletions = [...prepared.deletions, ...(draft?.deletions ?? []), ...(draft && !hasMigrations ? [sum.path] : [])];
   const orphans = await findStubOrphans(model, stubs, folder, templates);
   const pruned = options.prune ? orphans.filter((orphan) => orphan.pristine || options.force).map((orphan) => orphan.path) : [];
-  // A migration --rebase regenerates under its old name is written, not removed.
+  // A migration --rebase regenerates under its old name is written, not removed; so is a draft rewritten under its own.
   const written = new Set(files.map((file) => file.path));
   return {
     model,
@@ -153,6 +173,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     plan: { files, deletions: [...deletions, ...pruned].filter((path) => !written.has(path)) },
     metadataFrom: source,
     loadedFiles: options.loader.loadedFiles(),
+    replacedDraft: draft?.draft.entry.tag,
     orphans,
   };
 }

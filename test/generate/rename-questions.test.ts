@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generate, OperationError } from 'drizzle-sections';
+import { generate, OperationError, RenameQuestionsError } from 'drizzle-sections';
 import { runCli, SHARED_CACHE_DIR } from '../helpers/run-cli.js';
 import { createTempProject } from '../helpers/temp-project.js';
 
@@ -45,6 +45,25 @@ describe('every rename question drizzle-kit can ask', () => {
     const sql = project.read(`db/migrations/${accepted.migration!.tag}.sql`);
     expect(sql).toMatch(/DROP/);
     expect(sql).toMatch(/CREATE|ALTER TYPE|ALTER POLICY/);
+  });
+
+  it('the questions come as data, and answers passed back are taken: a column said to be new is dropped and added', async () => {
+    process.env.SECTIONS_CACHE_DIR = SHARED_CACHE_DIR;
+    const table = (column: string) =>
+      `import { integer, pgTable } from 'drizzle-orm/pg-core';\nexport const item = pgTable('item', { id: integer('id').primaryKey(), ${column}: integer('${column}') });\n`;
+    const project = createTempProject({ files: { 'sections.config.ts': CONFIG, 'db/schema.ts': table('amount') } });
+    await generate({ cwd: project.dir });
+    project.write('db/schema.ts', table('total'));
+
+    const error = await generate({ cwd: project.dir }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RenameQuestionsError);
+    expect((error as RenameQuestionsError).questions).toEqual([{ kind: 'column', table: 'item', removed: ['amount'], added: ['total'] }]);
+    expect(project.exists('db/migrations/0001_core.sql')).toBe(false);
+
+    const answered = await generate({ cwd: project.dir, answers: { renames: [], created: [{ kind: 'column', table: 'item', name: 'total' }] } });
+    const sql = project.read(`db/migrations/${answered.migration!.tag}.sql`);
+    expect(sql).toContain('ALTER TABLE "item" DROP COLUMN "amount";');
+    expect(sql).toContain('ALTER TABLE "item" ADD COLUMN "total" integer;');
   });
 
   it('--rename and --no-rename together are a usage error whichever comes first', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRenames, findRenameQuestions, parseRenameSpec, renameQuestionError } from '../../src/migrations/renames.js';
+import { applyRenames, findRenameQuestions, parseRenameSpec, RenameQuestionsError } from '../../src/migrations/renames.js';
 import { emptySnapshot, type PgSnapshot, type PgSnapshotTable } from '../../src/migrations/snapshot.js';
 
 function table(name: string, columns: string[]): PgSnapshotTable {
@@ -35,9 +35,14 @@ describe('rename questions', () => {
 
   it('asks when a column disappears and another appears', () => {
     expect(findRenameQuestions(before, after)).toEqual([{ kind: 'column', table: 'vendor_profile', removed: ['business_name'], added: ['company_name'] }]);
-    const error = renameQuestionError(findRenameQuestions(before, after));
+    const error = new RenameQuestionsError(findRenameQuestions(before, after));
     expect(error.exitCode).toBe(1);
     expect(error.details).toContain('    --rename vendor_profile.business_name=company_name');
+  });
+
+  it('an answer that the new column is new leaves nothing to ask', () => {
+    expect(findRenameQuestions(before, after, [{ kind: 'column', table: 'vendor_profile', name: 'company_name' }])).toEqual([]);
+    expect(findRenameQuestions(before, after, [{ kind: 'column', table: 'other', name: 'company_name' }])).toHaveLength(1);
   });
 
   it('does not ask about a plain addition', () => {
@@ -54,6 +59,12 @@ describe('rename questions', () => {
     expect(renamed.statements).toEqual(['ALTER TABLE "vendor_profile" RENAME COLUMN "business_name" TO "company_name";\n']);
     expect(findRenameQuestions(renamed.previous, after)).toEqual([]);
     expect(before.tables['public.vendor_profile']!.columns.business_name).toBeDefined();
+  });
+
+  it('a rename answered at a prompt that no longer fits (the schemas moved on) is skipped, not refused', () => {
+    const renamed = applyRenames(before, after, [], [parseRenameSpec('vendor_profile.nope=company_name'), parseRenameSpec('vendor_profile.business_name=company_name')]);
+    expect(renamed.applied).toEqual([parseRenameSpec('vendor_profile.business_name=company_name')]);
+    expect(renamed.statements).toHaveLength(1);
   });
 
   it('refuses a rename that does not fit the change', () => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GenerateOptions, GenerateResult } from '../../commands/generate.js';
+import type { AskRenames, GenerateOptions, GenerateResult } from '../../commands/generate.js';
 import { UserError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { renderGeneratedFindings } from './generated-findings.js';
@@ -15,7 +15,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .command('generate')
     .description('write the unified migration for schema changes, every section\'s Kysely types, and missing stubs')
     .option('--name <name>', 'name the new migration (0003_<name>.sql)')
-    .option('--rename <spec>', 'answer a rename question: <table>.<old>=<new> or <old_table>=<new_table> (repeatable)', collect)
+    .option('--rename <spec>', 'answer a rename question ahead (at a terminal they are asked; in CI they must be answered): <table>.<old>=<new> or <old_table>=<new_table> (repeatable)', collect)
     .option('--no-rename', 'treat removed-and-added tables/columns as drop and create')
     .option('--shadow-url <url>', 'run the migrations on this PostgreSQL server instead of the embedded PGlite (never your working database)')
     .option('--dry-run', 'print what would change; write nothing')
@@ -57,38 +57,67 @@ export function registerGenerate(program: Command, context: CliContext): void {
         progress: (step: string) => output.progress(step),
         lock: lockOptions(flags.lockTimeout, output),
       };
-      if (flags.watch) return watchAction(options, output);
-      const { generate } = await import('../../commands/generate.js');
-      const result = await generate(options);
+      // In a terminal, rename questions are asked; --rename and --no-rename stay for scripts and CI.
+      const { askRenameQuestions, canAsk, isPromptExit, terminalChoose } = await import('../rename-prompt.js');
+      const ask: AskRenames | undefined = canAsk(global.json) ? (questions) => askRenameQuestions(questions, terminalChoose(output)) : undefined;
+      const stopped = () => {
+        output.error('stopped at a rename question (Ctrl-C): no migration was written');
+        context.exitCode = 130;
+      };
+      if (flags.watch) {
+        if (await watchAction(options, output, ask, isPromptExit)) stopped();
+        return;
+      }
+      const { generate, generateAsking } = await import('../../commands/generate.js');
+      let result: GenerateResult;
+      try {
+        result = ask ? await generateAsking(options, ask) : await generate(options);
+      } catch (error) {
+        if (!isPromptExit(error)) throw error;
+        return stopped();
+      }
       output.clearProgress();
       if (global.json) output.json({ ok: true, ...result });
       else renderGenerate(result, output, global.cwd);
     });
 }
 
-async function watchAction(options: GenerateOptions, output: Output): Promise<void> {
+/** Watches until Ctrl-C; resolves to true when it was given at a rename question. */
+async function watchAction(options: GenerateOptions, output: Output, ask: AskRenames | undefined, isPromptExit: (error: unknown) => boolean): Promise<boolean> {
   const { watchGenerate } = await import('../../commands/watch-generate.js');
   const { describeError } = await import('../describe-error.js');
   const time = () => new Date().toLocaleTimeString();
+  let stop = () => undefined as void;
+  let atPrompt = false;
   const watcher = await watchGenerate(options, {
+    ...(ask ? { ask } : {}),
     onResult: (result) => {
       output.clearProgress();
       const changed = result.files.filter((file) => file.status === 'created' || file.status === 'updated').length;
-      const migration = result.migration ? `, migration ${result.migration.tag}` : '';
+      const migration = result.migration
+        ? `, migration ${result.migration.tag}${result.replacedDraft ? ` (the session's draft, rewritten${result.replacedDraft === result.migration.tag ? '' : ` from ${result.replacedDraft}`})` : ''}`
+        : result.replacedDraft
+          ? `, draft ${result.replacedDraft} removed (the schemas are back to before it)`
+          : '';
       output.info(`${output.color.dim(time())} generated: ${count(changed, 'file')} written${migration}`);
       for (const warning of result.warnings) output.warn(warning);
       renderGeneratedFindings(result.lint.findings, output, options.cwd);
     },
     onError: (error) => {
       output.clearProgress();
+      if (isPromptExit(error)) {
+        atPrompt = true;
+        return stop();
+      }
       for (const line of describeError(error)) output.error(`${output.color.dim(time())} ${line}`);
     },
   });
   output.info(output.color.dim('watching the config and schema folders; Ctrl-C to stop'));
   await new Promise<void>((resolve) => {
     // Ctrl-C closes the watcher (waiting for a run in progress, so its locks are released) before
-    // the process ends, with exit code 0.
-    const stop = () => {
+    // the process ends, with exit code 0. At a prompt the terminal is raw: Ctrl-C arrives as the
+    // prompt's rejection (onError), not as SIGINT.
+    stop = () => {
       void watcher.close().then(() => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
@@ -97,7 +126,9 @@ async function watchAction(options: GenerateOptions, output: Output): Promise<vo
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    if (atPrompt) stop();
   });
+  return atPrompt;
 }
 
 function renderGenerate(result: GenerateResult, output: Output, cwd: string): void {
