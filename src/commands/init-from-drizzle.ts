@@ -9,6 +9,8 @@ import { adoptedLayout } from '../edit/adopted-layout.js';
 import { findDrizzleConfig, loadDrizzleProjectConfig, readsAsSchema } from '../edit/drizzle-project-config.js';
 import { readSchemaInventory } from '../edit/drizzle-schema-inventory.js';
 import { gitignoreWithSections } from '../edit/gitignore.js';
+import { proposalGraph } from '../graph/proposal-graph.js';
+import type { SectionGraph } from '../graph/section-graph.js';
 import { proposeSections, type SplitRequest } from '../edit/section-proposal.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
@@ -41,6 +43,8 @@ export interface InitFromDrizzleResult {
     readonly types: string;
   }[];
   readonly crossSectionForeignKeys: readonly { readonly from: string; readonly to: string }[];
+  /** The proposal as a section map (what `sections graph` draws), its cut foreign keys as new violations. */
+  readonly graph: SectionGraph;
   readonly files: readonly { readonly path: string; readonly kind: string; readonly status: FileStatus }[];
   readonly warnings: readonly string[];
 }
@@ -107,6 +111,10 @@ async function adoptHoldingLock(options: InitFromDrizzleOptions, drizzleFile: st
         types: entry.types,
       })),
       crossSectionForeignKeys: proposal.crossSectionForeignKeys.map((edge) => ({ from: shownTable(edge.from), to: shownTable(edge.to) })),
+      graph: proposalGraph(
+        proposal.sections,
+        inventory.tables.flatMap((table) => table.references.map((to) => ({ from: table.key, to }))),
+      ),
       files: outcomes.map((outcome) => ({ path: outcome.file.path, kind: outcome.file.kind, status: outcome.status })),
       warnings,
     };
