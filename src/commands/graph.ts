@@ -7,7 +7,7 @@ import { renderDot } from '../graph/render-dot.js';
 import { renderMermaid } from '../graph/render-mermaid.js';
 import { sectionGraphOf, type SectionGraph } from '../graph/section-graph.js';
 import type { LockOptions } from '../lock-file.js';
-import { findForeignKeyViolations } from '../model/boundaries.js';
+import { findForeignKeyViolations, findImportViolations } from '../model/boundaries.js';
 import { matchBaseline, readBoundaryBaseline } from '../model/boundary-baseline.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import { applyPlan } from '../plan/apply-plan.js';
@@ -58,7 +58,8 @@ async function graphWith(config: ResolvedConfig, loader: ModuleLoader, options: 
   // Generate's outputs are claimed first, so that a graph written over a types file is refused as well.
   const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
   if (file) assertOutputPaths(config, [...typesFiles, { path: file, kind: 'graph' }], loader.loadedFiles(), options.cwd, 'graph');
-  const verdict = matchBaseline(await readBoundaryBaseline(config.rootDir), findForeignKeyViolations(model), config.boundaries, config.rootDir);
+  const violations = [...findForeignKeyViolations(model), ...(config.boundaries.imports === 'off' ? [] : await findImportViolations(config))];
+  const verdict = matchBaseline(await readBoundaryBaseline(config.rootDir), violations, config.boundaries, config.rootDir);
   const sectionGraph = sectionGraphOf(model, verdict);
   const text = await renderGraph(sectionGraph, options.format);
   if (!file) return { format: options.format, graph: sectionGraph, text };

@@ -16,5 +16,6 @@ export function proposalGraph(sections: readonly { readonly name: string; readon
     edges: foreignKeys
       .filter((edge) => sectionOf.has(edge.from) && sectionOf.has(edge.to))
       .map((edge): GraphEdge => ({ kind: 'foreign-key', from: edge.from, to: edge.to, columns: [], boundary: sectionOf.get(edge.from) === sectionOf.get(edge.to) ? 'none' : 'new' })),
+    imports: [],
   };
 }

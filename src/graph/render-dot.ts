@@ -5,14 +5,15 @@ import type { GraphEdge, SectionGraph } from './section-graph.js';
 /**
  * Graphviz DOT with the same meaning as the Mermaid: a cluster per section, a node per table, a
  * solid edge per foreign key and a dashed one per public-id reference, and violations of the
- * boundary rule in the shared amber (accepted) and red (new) styles. Each node and edge carries
+ * boundary rules in the shared amber (accepted) and red (new) styles, an import between sections
+ * as a dotted edge between their clusters. Each node and edge carries
  * a `class`, which Graphviz writes into the SVG.
  */
 export function renderDot(graph: SectionGraph): string {
   const ids = assignNodeIds(graph);
   const lines = [
     'digraph sections {',
-    '  graph [rankdir=LR, fontname="Helvetica", fontsize=14, nodesep=0.3, ranksep=0.8];',
+    `  graph [rankdir=LR, fontname="Helvetica", fontsize=14, nodesep=0.3, ranksep=0.8${graph.imports.length > 0 ? ', compound=true' : ''}];`,
     '  node [shape=box, style="rounded,filled", fillcolor="#f8fafc", color="#475569", fontname="Helvetica", fontsize=12];',
     '  edge [color="#475569", fontname="Helvetica", fontsize=10];',
   ];
@@ -28,6 +29,15 @@ export function renderDot(graph: SectionGraph): string {
     lines.push('  }');
   }
   for (const edge of graph.edges) lines.push(`  ${dotString(ids.table(edge.from))} -> ${dotString(ids.table(edge.to))} [${edgeAttributes(edge)}];`);
+  // Graphviz joins nodes only: an import between sections runs between a table of each, clipped at the clusters.
+  const anchor = (name: string) => ids.table(graph.sections.find((section) => section.name === name)!.tables[0]!.key);
+  for (const edge of graph.imports) {
+    const style = VIOLATION_STYLE[edge.boundary];
+    const label = `${edge.files.length === 1 ? 'imports' : `${edge.files.length} files import`}, ${style.label}`;
+    lines.push(
+      `  ${dotString(anchor(edge.from))} -> ${dotString(anchor(edge.to))} [class=${dotString(style.className)}, ltail=${dotString(`cluster_${ids.section(edge.from)}`)}, lhead=${dotString(`cluster_${ids.section(edge.to)}`)}, style=dotted, color="${style.stroke}", fontcolor="${style.stroke}", penwidth=${style.width}, label=${dotString(label)}];`,
+    );
+  }
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }

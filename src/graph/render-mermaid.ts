@@ -7,7 +7,8 @@ import type { GraphEdge, SectionGraph } from './section-graph.js';
  * section, a node per table, a solid arrow per foreign key and a dashed one per public-id
  * reference. A foreign key into another section is a thick amber arrow labelled `accepted` when
  * sections.boundaries.json lists it and a thicker red one labelled `new` when not; the tables
- * holding them get the `acceptedViolation` / `newViolation` class.
+ * holding them get the `acceptedViolation` / `newViolation` class. A file importing another
+ * section's types or connection is an arrow between the two sections, styled the same way.
  */
 export function renderMermaid(graph: SectionGraph): string {
   const ids = assignNodeIds(graph);
@@ -18,8 +19,16 @@ export function renderMermaid(graph: SectionGraph): string {
     lines.push('  end');
   }
   graph.edges.forEach((edge) => lines.push(`  ${ids.table(edge.from)} ${arrow(edge)} ${ids.table(edge.to)}`));
+  // An import joins sections, not tables: an edge between the two subgraphs.
+  for (const edge of graph.imports) {
+    const label = `${edge.files.length === 1 ? 'imports' : `${edge.files.length} files import`}, ${VIOLATION_STYLE[edge.boundary].label}`;
+    lines.push(`  ${ids.section(edge.from)} ${edge.boundary === 'new' ? '==>' : '-->'}|"${mermaidText(label)}"| ${ids.section(edge.to)}`);
+  }
 
-  const violating = graph.edges.flatMap((edge, index) => (edge.boundary === 'none' ? [] : [{ edge, index, style: VIOLATION_STYLE[edge.boundary] }]));
+  const violating = [
+    ...graph.edges.flatMap((edge, index) => (edge.boundary === 'none' ? [] : [{ index, style: VIOLATION_STYLE[edge.boundary] }])),
+    ...graph.imports.map((edge, index) => ({ index: graph.edges.length + index, style: VIOLATION_STYLE[edge.boundary] })),
+  ];
   if (violating.length > 0) {
     for (const style of Object.values(VIOLATION_STYLE)) lines.push(`  classDef ${style.className} fill:${style.fill},stroke:${style.stroke},stroke-width:${style.width}px`);
     for (const [status, style] of Object.entries(VIOLATION_STYLE)) {

@@ -1,3 +1,5 @@
+import { join, relative, sep } from 'node:path';
+import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { BaselineVerdict } from '../model/boundary-baseline.js';
 import type { BoundaryViolation, ForeignKeyViolation } from '../model/boundaries.js';
 import { ownerOf, qualifiedName, type ProjectModel } from '../model/project-model.js';
@@ -30,10 +32,23 @@ export interface GraphEdge {
   readonly boundary: BoundaryStatus;
 }
 
+/**
+ * Files of one section importing another section's types or connection, one edge per pair of
+ * sections and verdict: the import rule is about files, so it joins the sections, not tables.
+ */
+export interface GraphImportEdge {
+  readonly from: string;
+  readonly to: string;
+  /** The importing files, relative to the config's folder, with `/`. */
+  readonly files: readonly string[];
+  readonly boundary: Exclude<BoundaryStatus, 'none'>;
+}
+
 /** The section map as plain data: what every picture of it (Mermaid, DOT, SVG) is rendered from. */
 export interface SectionGraph {
   readonly sections: readonly GraphSection[];
   readonly edges: readonly GraphEdge[];
+  readonly imports: readonly GraphImportEdge[];
 }
 
 /** The label a table is shown with: its name, schema-qualified outside `public`. */
@@ -77,5 +92,30 @@ export function sectionGraphOf(model: ProjectModel, verdict: Pick<BaselineVerdic
       return [...foreignKeys, ...references];
     }),
   );
-  return { sections, edges };
+  return { sections, edges, imports: importEdges(model.config, verdict) };
+}
+
+function importEdges(config: ResolvedConfig, verdict: Pick<BaselineVerdict, 'accepted' | 'fresh'>): GraphImportEdge[] {
+  const stem = (path: string) => path.replace(/\.[cm]?[jt]sx?$/, '');
+  const ownerOf = (file: string) =>
+    config.sections.find((section) => stem(section.typesFile) === stem(file) || stem(join(config.connectionsDir, section.name)) === stem(file))?.name;
+  const found = [
+    ...verdict.accepted.map((entry) => ({ violation: entry.violation, boundary: 'accepted' as const })),
+    ...verdict.fresh.map((violation) => ({ violation, boundary: 'new' as const })),
+  ];
+  const edges = new Map<string, { from: string; to: string; files: string[]; boundary: 'accepted' | 'new' }>();
+  for (const { violation, boundary } of found) {
+    if (violation.kind !== 'import') continue;
+    const to = ownerOf(violation.imports);
+    if (!to) continue;
+    const key = JSON.stringify([violation.section, to, boundary]);
+    const edge = edges.get(key) ?? { from: violation.section, to, files: [], boundary };
+    const file = relative(config.rootDir, violation.file).split(sep).join('/');
+    if (!edge.files.includes(file)) edge.files.push(file);
+    edges.set(key, edge);
+  }
+  const position = (name: string) => config.sections.findIndex((section) => section.name === name);
+  return [...edges.values()]
+    .map((edge) => ({ ...edge, files: [...edge.files].sort() }))
+    .sort((a, b) => position(a.from) - position(b.from) || position(a.to) - position(b.to) || (a.boundary === b.boundary ? 0 : a.boundary === 'accepted' ? -1 : 1));
 }

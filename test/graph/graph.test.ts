@@ -230,6 +230,42 @@ describe('sections graph on a real-shape project', () => {
     expect(result.stdout).not.toContain('class t_Chat acceptedViolation');
   });
 
+  it("draws a feature importing another section's types as an arrow between the sections, accepted or new", async () => {
+    const project = chatProject();
+    project.write('src/db/accounts.types.ts', 'export interface DB { User: { id: string } }\n');
+    project.write('src/features/chat/chat/owner.ts', "import type { DB } from '../../../db/accounts.types.js';\nexport type Owner = DB['User'];\n");
+    project.write('src/features/chat/message/author.ts', "import type { DB } from '../../../db/accounts.types.js';\nexport type Author = DB['User'];\n");
+    const baseline = JSON.parse(BASELINE) as Record<string, unknown>;
+    project.write('sections.boundaries.json', JSON.stringify({ ...baseline, imports: [{ section: 'chat', file: 'src/features/chat/chat/owner.ts', imports: 'src/db/accounts.types.ts' }] }));
+    const result = await runCli(['graph'], { cwd: project.dir, env: NO_SERVER });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(lines.indexOf('  t_Message ==>|"new"| t_User') + 1)).toEqual([
+      '  s_chat -->|"imports, accepted"| s_accounts',
+      '  s_chat ==>|"imports, new"| s_accounts',
+      '  classDef acceptedViolation fill:#fef3c7,stroke:#b45309,stroke-width:2px',
+      '  classDef newViolation fill:#fee2e2,stroke:#dc2626,stroke-width:3px',
+      '  class t_Chat acceptedViolation',
+      '  class t_Message newViolation',
+      '  linkStyle 1 stroke:#b45309,stroke-width:2px',
+      '  linkStyle 4 stroke:#dc2626,stroke-width:3px',
+      '  linkStyle 5 stroke:#b45309,stroke-width:2px',
+      '  linkStyle 6 stroke:#dc2626,stroke-width:3px',
+    ]);
+
+    const json = JSON.parse((await runCli(['graph', '--format', 'dot', '--json'], { cwd: project.dir, env: NO_SERVER })).stdout) as GraphJson & { graph: { imports: unknown[] } };
+    expect(json.graph.imports).toEqual([
+      { from: 'chat', to: 'accounts', files: ['src/features/chat/chat/owner.ts'], boundary: 'accepted' },
+      { from: 'chat', to: 'accounts', files: ['src/features/chat/message/author.ts'], boundary: 'new' },
+    ]);
+    expect(json.text).toContain('compound=true');
+    expect(json.text).toContain('ltail="cluster_s_chat", lhead="cluster_s_accounts", style=dotted, color="#dc2626"');
+
+    const svg = await runCli(['graph', '--format', 'svg'], { cwd: project.dir, env: NO_SERVER });
+    expect(svg.exitCode, svg.stderr).toBe(0);
+    expect(svg.stdout).toContain('<g id="edge7" class="edge newViolation">');
+  });
+
   it('draws cross-section keys as plain foreign keys when the rule is off, and never writes over sections.boundaries.json', async () => {
     const project = chatProject();
     project.write('sections.config.ts', CONFIG.replace("  sections: {", "  boundaries: { foreignKeys: 'off' },\n  sections: {"));

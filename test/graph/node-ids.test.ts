@@ -12,6 +12,7 @@ const graph: SectionGraph = {
     { name: 'my section', tables: [{ key: 'public.other', label: 'other' }] },
   ],
   edges: [{ kind: 'foreign-key', from: 'public.order items', to: 'auth.users', columns: ['user id'], boundary: 'none' }],
+  imports: [],
 };
 
 describe('graph node ids', () => {
@@ -29,7 +30,7 @@ describe('graph node ids', () => {
   });
 
   it('tell apart two names that differ only in the characters they drop', () => {
-    const ids = assignNodeIds({ sections: [{ name: 'core', tables: [{ key: 'public.a b', label: 'a b' }, { key: 'public.a-b', label: 'a-b' }, { key: 'public.a_b', label: 'a_b' }] }], edges: [] });
+    const ids = assignNodeIds({ sections: [{ name: 'core', tables: [{ key: 'public.a b', label: 'a b' }, { key: 'public.a-b', label: 'a-b' }, { key: 'public.a_b', label: 'a_b' }] }], edges: [], imports: [] });
     expect(new Set([ids.table('public.a b'), ids.table('public.a-b'), ids.table('public.a_b')]).size).toBe(3);
   });
 });
