@@ -95,6 +95,10 @@ describe('sections graph on the demo', () => {
     const migrations = await runCli(['graph', '--output', 'example/src/shared/database/migrations/graph.mmd'], { cwd: project.dir, env: NO_SERVER });
     expect(migrations.exitCode).toBe(2);
     expect(migrations.stderr).toContain('is inside migrations');
+    const format = await runCli(['graph', '--format', 'png', '--json'], { cwd: project.dir, env: NO_SERVER });
+    expect(format.exitCode).toBe(2);
+    expect(JSON.parse(format.stdout)).toMatchObject({ ok: false, error: { exitCode: 2 } });
+    expect(format.stdout).toContain('mermaid, dot, svg');
     expect(project.snapshot()).toEqual(before);
   });
 });
@@ -264,6 +268,13 @@ describe('sections graph on a real-shape project', () => {
     const svg = await runCli(['graph', '--format', 'svg'], { cwd: project.dir, env: NO_SERVER });
     expect(svg.exitCode, svg.stderr).toBe(0);
     expect(svg.stdout).toContain('<g id="edge7" class="edge newViolation">');
+
+    project.write('sections.config.ts', CONFIG.replace('  sections: {', "  boundaries: { imports: 'off' },\n  sections: {"));
+    const off = await runCli(['graph'], { cwd: project.dir, env: NO_SERVER });
+    expect(off.exitCode, off.stderr).toBe(0);
+    expect(off.stdout).not.toContain('s_chat -->');
+    expect(off.stdout).not.toContain('s_chat ==>');
+    expect(off.stdout).toContain('  t_Chat -->|"accepted"| t_User');
   });
 
   it('draws cross-section keys as plain foreign keys when the rule is off, and never writes over sections.boundaries.json', async () => {
