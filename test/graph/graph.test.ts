@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { graph } from 'drizzle-sections';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
@@ -50,6 +51,14 @@ describe('sections graph on the demo', () => {
     expect(dot.exitCode, dot.stderr).toBe(0);
     expectGolden('demo.dot', `${dot.stdout}\n`);
     expect(project.snapshot()).toEqual(before);
+  });
+
+  it('the programmatic graph() returns what --json prints', async () => {
+    const project = demoProject();
+    const result = await graph({ cwd: project.dir, format: 'mermaid' });
+    const cli = await runCli(['graph', '--json'], { cwd: project.dir, env: NO_SERVER });
+    expect(JSON.parse(cli.stdout)).toEqual({ ok: true, ...result });
+    expect(result.text).toBe(readFileSync(join(GOLDEN, 'demo.mmd'), 'utf8'));
   });
 
   it('--format svg --output writes an SVG laid out by Graphviz: valid XML naming every table', async () => {
