@@ -1,9 +1,10 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { graph } from 'drizzle-sections';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, SHARED_CACHE_DIR } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 
 const GOLDEN = join(REPO_ROOT, 'test', 'graph', 'golden');
@@ -85,6 +86,23 @@ describe('sections graph on the demo', () => {
     const again = await runCli(['graph', '--format', 'svg', '--output', 'docs/sections.svg'], { cwd: project.dir, env: NO_SERVER });
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.stdout).toBe('unchanged svg docs/sections.svg');
+  });
+
+  it('loads Graphviz only for --format svg', async () => {
+    const project = demoProject();
+    // A resolve hook that refuses the package: any import of it, eager or not, fails the run.
+    const hook = `export async function resolve(specifier, context, next) { if (specifier === '@viz-js/viz') throw new Error('@viz-js/viz was imported'); return next(specifier, context); }`;
+    project.write('refuse-viz.mjs', `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});\n`);
+    const run = (args: string[]) =>
+      execa(process.execPath, ['--import', project.path('refuse-viz.mjs'), join(REPO_ROOT, 'bin', 'sections.js'), 'graph', ...args], {
+        cwd: project.dir,
+        env: { ...NO_SERVER, NO_COLOR: '1', SECTIONS_CACHE_DIR: SHARED_CACHE_DIR },
+        reject: false,
+      });
+    for (const format of ['mermaid', 'dot']) expect((await run(['--format', format])).exitCode, format).toBe(0);
+    const svg = await run(['--format', 'svg']);
+    expect(svg.exitCode).not.toBe(0);
+    expect(svg.stderr).toContain('@viz-js/viz was imported');
   });
 
   it('refuses an --output that is one of its inputs, exit 2 naming it, and writes nothing', async () => {
