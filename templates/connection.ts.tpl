@@ -9,4 +9,4 @@ export const {{sectionVar}}Plugins: readonly KyselyPlugin[] = [{{kyselyPlugins}}
 
 /** Section {{section}}'s query builders, over the shared pool. Its types cover its own tables only. */
 export const {{sectionVar}}Db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [...{{sectionVar}}Plugins] });
-export const {{sectionVar}}Drizzle = drizzle(pool, { schema });
+{{ownSchema}}export const {{sectionVar}}Drizzle = drizzle(pool, { {{drizzleSchema}} });

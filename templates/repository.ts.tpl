@@ -18,7 +18,7 @@ export class {{Entity}}Repository {
     return this.db
       .selectFrom('{{tableKey}}')
       .selectAll()
-      .orderBy('{{orderKey}}')
+      {{orderBy}}
       .limit(page.limit ?? 50)
       .offset(page.offset ?? 0)
       .execute();

@@ -26,6 +26,7 @@ export type CheckProblemKind =
   | 'types-stale'
   | 'types-missing'
   | 'stub-missing'
+  | 'stub-orphan'
   | 'generated-stale'
   | 'sum-stale'
   | 'foreign-key-boundary'
@@ -247,6 +248,15 @@ async function compareWithGenerate(
         message: `missing ${file.kind} stub; run \`sections generate\``,
       });
     }
+  }
+  for (const orphan of built.orphans) {
+    problems.push({
+      kind: 'stub-orphan',
+      severity: 'error',
+      section: orphan.section,
+      file: orphan.path,
+      message: `${orphan.kind} stub of a table no longer in section "${orphan.section}"; ${orphan.pristine ? '`sections generate --prune` removes it' : 'edited since it was scaffolded: remove it by hand, or with `sections generate --prune --force`'}`,
+    });
   }
   return { problems, built };
 }

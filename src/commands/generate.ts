@@ -16,6 +16,8 @@ import { createStamp, readValidStamp, removeStamp, sourcesChanged, writeStamp, t
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
+import type { StubOrphan } from '../scaffold/stub-orphans.js';
+import { findUnresolvedRelations } from '../scaffold/unresolved-relations.js';
 
 export interface GenerateOptions {
   readonly cwd: string;
@@ -46,6 +48,11 @@ export interface GenerateOptions {
    * have is taken by it (`changesTaken`), with drizzle-kit's statements for it as comments.
    */
   readonly custom?: boolean;
+  /**
+   * Remove stubs of tables gone from their section that are still exactly as scaffolded; with
+   * `force`, edited ones too.
+   */
+  readonly prune?: boolean;
   /** How long to wait for another command working on the project, and what to say meanwhile. */
   readonly lock?: LockOptions;
 }
@@ -79,6 +86,8 @@ export interface GenerateResult {
   readonly changesTaken: readonly string[];
   /** Files removed by --rebase. */
   readonly removed: readonly string[];
+  /** Stubs of tables gone from their section, removed by --prune. */
+  readonly pruned: readonly string[];
   /** Whether this run executed the migrations on a database (false when nothing changed, or the cache answered). */
   readonly usedDatabase: boolean;
   /** Where the types' database metadata came from (see `MetadataSource`); null when the tree was unchanged. */
@@ -113,7 +122,7 @@ export async function generateUnderLock(options: GenerateOptions, lock: ProjectL
 }
 
 async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
-  if (!options.rebase && !options.rehash && !options.force && !options.custom) {
+  if (!options.rebase && !options.rehash && !options.force && !options.custom && !options.prune) {
     const stamp = await readValidStamp(location, options.shadowUrl);
     if (stamp) return unchangedResult(stamp, options);
   }
@@ -148,6 +157,8 @@ async function generateWith(
     lintNew: true,
     safe: options.safe ?? false,
     custom: options.custom ?? false,
+    prune: options.prune ?? false,
+    force: options.force ?? false,
     schemasChanged: await sourcesChanged(location),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
@@ -160,8 +171,12 @@ async function generateWith(
   // The stamp goes before the commit and comes back after it: it never vouches for a tree it did not see.
   if (!options.dryRun) await removeStamp(config);
   const outcomes = await applyPlan(built.plan, { lock, dryRun: options.dryRun ?? false, force: options.force ?? false });
-  // A custom migration is still to be written: the next run must read it, not trust a stamp.
-  if (!options.dryRun && !options.custom) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations, options.shadowUrl));
+  const deleted = new Set(built.plan.deletions);
+  const pruned = built.orphans.filter((orphan) => deleted.has(orphan.path)).map((orphan) => orphan.path);
+  // The stamp says the tree is clean; with orphaned stubs left it is not, and check must see them. A custom
+  // migration is still to be written: the next run must read it, not trust a stamp.
+  const orphansLeft = built.orphans.length > pruned.length;
+  if (!options.dryRun && !orphansLeft && !options.custom) await writeStamp(config, await createStamp(config, built.loadedFiles, built.plan, sections, foreignKeyViolations, options.shadowUrl));
 
   const statusOf = (path: string) => outcomes.find((outcome) => outcome.file.path === path)?.status ?? 'unchanged';
   return {
@@ -171,9 +186,18 @@ async function generateWith(
     lint: built.lint,
     sections: sections.map((section) => ({ ...section, types: statusOf(section.typesFile) })),
     files: outcomes.map(({ file, status }) => ({ path: file.path, kind: file.kind, section: file.section ?? null, status })),
-    warnings: describeViolations(violations, options.cwd),
+    warnings: [
+      ...describeViolations(violations, options.cwd),
+      ...describeOrphans(built.orphans.filter((orphan) => !deleted.has(orphan.path)), options),
+      ...(await findUnresolvedRelations(built.model, built.plan.files)).map(
+        (found) =>
+          `section "${found.section}": ${displayPath(options.cwd, found.file)} gives drizzle ${found.relations.join(', ')}, which reach${found.relations.length === 1 ? 'es' : ''} other sections' tables: ` +
+          'every query of their tables fails; leave them out of its schema as a new scaffold does (remove the file and run `sections generate` to get one)',
+      ),
+    ],
     changesTaken: options.custom ? (built.migrations[0]?.changed ?? []) : [],
-    removed: built.plan.deletions ?? [],
+    removed: (built.plan.deletions ?? []).filter((path) => !pruned.includes(path)),
+    pruned,
     usedDatabase: built.metadataFrom === 'database',
     metadataFrom: built.metadataFrom,
   };
@@ -192,6 +216,7 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
     warnings: describeViolations(violations, options.cwd),
     changesTaken: [],
     removed: [],
+    pruned: [],
     usedDatabase: false,
     metadataFrom: null,
   };
@@ -199,6 +224,18 @@ async function unchangedResult(stamp: GenerationStamp, options: GenerateOptions)
 
 function written(migration: PlannedMigration | undefined, custom: boolean): WrittenMigration | null {
   return migration ? { tag: migration.tag, file: migration.files[0]!.path, sections: migration.sections, statements: migration.statements.length, custom } : null;
+}
+
+function describeOrphans(orphans: readonly StubOrphan[], options: GenerateOptions): string[] {
+  return orphans.map(
+    (orphan) =>
+      `section "${orphan.section}": ${displayPath(options.cwd, orphan.path)} is the ${orphan.kind} stub of a table no longer in the section; ` +
+      (orphan.pristine
+        ? '`sections generate --prune` removes it'
+        : options.prune
+          ? 'kept, since it was edited: remove it by hand, or with `sections generate --prune --force`'
+          : 'it was edited: remove it by hand, or with `sections generate --prune --force`'),
+  );
 }
 
 function describeViolations(violations: readonly BoundaryViolation[], cwd: string): string[] {

@@ -29,6 +29,7 @@ export async function loadEditModel(config: ResolvedConfig, cwd: string, loader:
     config: section,
     tables: [],
     enums: entities.enums,
+    foreignRelations: [],
     extraTables: [],
     includePattern: section.include ?? '',
     excludePattern: section.exclude,

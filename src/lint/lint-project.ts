@@ -29,6 +29,7 @@ function publicIdReferrers(model: ProjectModel, table: TableRef): PublicIdReferr
       exportName: real?.exportName ?? table.name,
       section: section.name,
       columns: [...(real?.columns ?? []).filter((column) => column.name !== 'public_id'), { name: 'public_id', sqlType: 'uuid', notNull: true, hasDefault: true, primaryKey: false, unique: true }],
+      primaryKey: real?.primaryKey ?? [],
       foreignKeys: real?.foreignKeys ?? [],
     };
     const withTable: ProjectModel = {

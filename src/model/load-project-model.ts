@@ -8,6 +8,7 @@ import { findNameProblems, sectionNameProblem } from './name-rules.js';
 import { findPublicIdReferenceProblems } from './config-references.js';
 import { describeSchemaExports } from './schema-entities.js';
 import { parseTableName } from './table-name.js';
+import { findCamelCaseProblem } from './camel-case-round-trip.js';
 import { createTableMatcher, exactPattern, normalizePattern, type PatternSubject } from './table-pattern.js';
 
 /**
@@ -32,6 +33,8 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string, load
       problems.push(`section "${section.name}": ${displayPath(cwd, section.schemaFile)} exports no table; add one with \`sections add-table ${section.name} <table>\``);
     }
     problems.push(...findNameProblems(section, entities.tables, entities.enums));
+    const camelCaseProblem = findCamelCaseProblem(section, entities.tables);
+    if (camelCaseProblem) problems.push(camelCaseProblem);
     return { section, exports, ...entities };
   });
 
@@ -53,6 +56,7 @@ export async function loadProjectModel(config: ResolvedConfig, cwd: string, load
       config: entry.section,
       tables: entry.tables,
       enums: entry.enums,
+      foreignRelations: entry.foreignRelations,
       extraTables: entry.section.extraTables,
       includePattern: include,
       excludePattern: exclude,
@@ -103,8 +107,20 @@ function resolvePatterns(
   own: readonly OwnedSubject[],
   everyTable: readonly OwnedSubject[],
 ): { include: string; exclude: string | undefined; problems: string[] } {
-  if (!section.include && !section.exclude) return { include: exactPattern(own), exclude: undefined, problems: [] };
-  const include = section.include ? normalizePattern(section.include) : exactPattern(own);
+  if (!section.include && !section.exclude) {
+    // kysely-codegen matches names without case: `@(User)` also takes another section's `user`.
+    const include = exactPattern(own, everyTable);
+    const matches = createTableMatcher(include);
+    const problems = everyTable
+      .filter((table) => table.section !== section.name && matches(table))
+      .map(
+        (table) =>
+          `section "${section.name}": its tables' pattern "${include}" also matches table "${displayName(qualifiedName(table.schema, table.name))}" of section "${table.section}" ` +
+          `(kysely-codegen matches names without case); rename one, or keep both in one section`,
+      );
+    return { include, exclude: undefined, problems };
+  }
+  const include = section.include ? normalizePattern(section.include) : exactPattern(own, everyTable);
   const exclude = section.exclude ? normalizePattern(section.exclude) : undefined;
   const included = createTableMatcher(include);
   const excluded = exclude ? createTableMatcher(exclude) : () => false;

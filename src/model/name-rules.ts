@@ -21,10 +21,27 @@ export function sectionNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** The example's folders drop the section's own prefix: vendor_inventory in vendor → `inventory/`. */
-export function entityName(section: string, table: string): string {
-  const bare = table.startsWith(`${section}_`) && table.length > section.length + 1 ? table.slice(section.length + 1) : table;
-  return bare.replace(/_/g, '-');
+/**
+ * A table's stub folder and file names, in kebab-case: `vendor_inventory`, `VendorInventory` and
+ * `vendorInventory` are all `vendor-inventory`. The example's folders drop the section's own prefix:
+ * vendor_inventory in vendor → `inventory/`. A table of another schema than public starts with its
+ * schema (`auth.users` → `auth-users/`), so `public.users` and `auth.users` never share a folder.
+ */
+export function entityName(section: string, table: Pick<TableModel, 'schema' | 'name'>): string {
+  const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+  const full = kebab(table.name);
+  const prefix = `${kebab(section)}-`;
+  const bare = full.startsWith(prefix) && full.length > prefix.length ? full.slice(prefix.length) : full;
+  return table.schema === 'public' ? bare : `${kebab(table.schema)}-${bare}`;
+}
+
+/**
+ * The type name kysely-codegen gives a table (`AuthUsers` for `auth.users`), which the stubs use for
+ * their classes too: two schemas' tables of one name stay two names.
+ */
+export function entityTypeName(table: Pick<TableModel, 'schema' | 'name'>): string {
+  const qualified = table.schema === 'public' ? table.name : `${table.schema}.${table.name}`;
+  return toKyselyPascalCase(qualified.replace(/[^\w$]/g, '_'));
 }
 
 /**
@@ -73,9 +90,9 @@ function findDuplicates(where: string, tables: readonly TableModel[]): string[] 
  */
 function findCollisions(section: ResolvedSection, tables: readonly TableModel[], enums: readonly EnumModel[]): string[] {
   const rules: { readonly what: string; readonly of: (table: TableModel) => string }[] = [
-    { what: 'their stub folder', of: (table) => entityName(section.name, table.name).toLowerCase() },
-    { what: 'their key in the types file', of: (table) => `${table.schema}.${section.codegen.camelCase ? toKyselyCamelCase(table.name) : table.name}` },
-    { what: 'their type name in the types file and stubs', of: (table) => toKyselyPascalCase(table.name) },
+    { what: 'their stub folder', of: (table) => entityName(section.name, table).toLowerCase() },
+    { what: 'their key in the types file', of: (table) => typesKey(section.codegen.camelCase, table) },
+    { what: 'their type name in the types file and stubs', of: (table) => entityTypeName(table) },
   ];
   const problems: string[] = [];
   for (const rule of rules) {
@@ -88,12 +105,18 @@ function findCollisions(section: ResolvedSection, tables: readonly TableModel[],
       } else byName.set(name, table);
     }
   }
-  const typeNames = new Map(tables.map((table) => [toKyselyPascalCase(table.name), table]));
+  const typeNames = new Map(tables.map((table) => [entityTypeName(table), table]));
   for (const entity of enums) {
     const table = typeNames.get(toKyselyPascalCase(entity.name));
     if (table) problems.push(`section "${section.name}": enum "${entity.name}" and table "${displayName(table)}" both become type ${toKyselyPascalCase(entity.name)} in the types file; rename one`);
   }
   return problems;
+}
+
+/** A table's key in its section's types file, exactly as kysely-codegen writes it (`auth.userProfile`). */
+export function typesKey(camelCase: boolean, table: Pick<TableModel, 'schema' | 'name'>): string {
+  const qualified = table.schema === 'public' ? table.name : `${table.schema}.${table.name}`;
+  return camelCase ? toKyselyCamelCase(qualified) : qualified;
 }
 
 function sameTable(a: TableModel, b: TableModel): boolean {

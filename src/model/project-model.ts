@@ -29,6 +29,8 @@ export interface TableModel {
   readonly exportName: string;
   readonly section: string;
   readonly columns: readonly ColumnModel[];
+  /** The primary key's columns, in key order: one, several (a composite key) or none. */
+  readonly primaryKey: readonly string[];
   readonly foreignKeys: readonly ForeignKeyModel[];
 }
 
@@ -45,6 +47,11 @@ export interface SectionModel {
   readonly config: ResolvedSection;
   readonly tables: readonly TableModel[];
   readonly enums: readonly EnumModel[];
+  /**
+   * Exports of `relations()` into (or of) another section's tables: the section's drizzle instance
+   * leaves them out, since drizzle cannot resolve them without the other section's tables.
+   */
+  readonly foreignRelations: readonly string[];
   /** Tables the config assigns to this section beyond its schema (`extraTables`). */
   readonly extraTables: readonly string[];
   /** The kysely-codegen include pattern: the user's (alternation made explicit) or derived from the tables. */

@@ -11,6 +11,8 @@ const casingModule = drizzleOrmCasing();
 export interface SchemaEntities {
   readonly tables: readonly TableModel[];
   readonly enums: readonly EnumModel[];
+  /** Exports of `relations()` that reach a table the module does not export (see SectionModel). */
+  readonly foreignRelations: readonly string[];
 }
 
 /** The tables and enums one section's schema module exports, as plain data. */
@@ -35,7 +37,25 @@ export function describeSchemaExports(
       });
     }
   }
-  return { tables: [...tables.values()], enums: [...enums.values()] };
+  const foreignRelations = Object.entries(exports)
+    .filter(([, value]) => is(value, drizzleOrm().Relations) && reachesOutside(value, tables))
+    .map(([exportName]) => exportName);
+  return { tables: [...tables.values()], enums: [...enums.values()], foreignRelations };
+}
+
+/**
+ * drizzle resolves a relation only to a table in the schema it is given: one into another
+ * section's table makes every query of it fail (`Cannot read properties of undefined (reading
+ * 'columns')`). Called with drizzle's own helpers, as drizzle() calls it.
+ */
+function reachesOutside(value: InstanceType<ReturnType<typeof drizzleOrm>['Relations']>, own: ReadonlyMap<PgTable, TableModel>): boolean {
+  const owned = new Set([...own.values()].map((table) => `${table.schema}.${table.name}`));
+  const uniqueName = (table: PgTable) => {
+    const config = pgCore.getTableConfig(table);
+    return `${config.schema ?? 'public'}.${config.name}`;
+  };
+  const defined = value.config(drizzleOrm().createTableRelationsHelpers(value.table));
+  return !owned.has(uniqueName(value.table as PgTable)) || Object.values(defined).some((relation) => !owned.has(uniqueName(relation.referencedTable as PgTable)));
 }
 
 /**
@@ -80,7 +100,9 @@ function describeTable(section: string, exportName: string, table: PgTable, casi
       foreignColumns,
     };
   });
-  return { name: config.name, schema: config.schema ?? 'public', exportName, section, columns, foreignKeys };
+  const compositeKey = config.primaryKeys[0]?.columns.map((column) => casing.getColumnCasing(column));
+  const primaryKey = compositeKey ?? columns.filter((column) => column.primaryKey).map((column) => column.name);
+  return { name: config.name, schema: config.schema ?? 'public', exportName, section, columns, primaryKey, foreignKeys };
 }
 
 /**

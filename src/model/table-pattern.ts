@@ -20,9 +20,14 @@ export function normalizePattern(pattern: string): string {
   return pattern;
 }
 
-/** The exact pattern for a list of tables: what a section gets when its config gives none. */
-export function exactPattern(tables: readonly PatternSubject[]): string {
-  const qualified = tables.some((table) => table.schema !== 'public');
+/**
+ * The exact pattern for a list of tables: what a section gets when its config gives none. An
+ * unqualified name matches that name in every schema (kysely-codegen's rule), so once any table of
+ * the project lies outside public, every derived pattern names schemas: `@(public.item)` does not
+ * take `sx.item` of another section.
+ */
+export function exactPattern(tables: readonly PatternSubject[], everyTable: readonly PatternSubject[] = tables): string {
+  const qualified = everyTable.some((table) => table.schema !== 'public');
   const names = [...new Set(tables.map((table) => (qualified ? `${table.schema}.${table.name}` : table.name)))].sort();
   return names.length === 1 ? names[0]! : `@(${names.join('|')})`;
 }

@@ -17,6 +17,8 @@ import { prepareFolder } from '../migrations/prepare-folder.js';
 import { assertRebaseKeepsStatements } from '../migrations/rebase.js';
 import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-file.js';
 import { planScaffold } from '../scaffold/plan-scaffold.js';
+import { findStubOrphans, type StubOrphan } from '../scaffold/stub-orphans.js';
+import { loadTemplates, type Templates } from '../scaffold/templates.js';
 import type { PlannedFile } from '../planned-file.js';
 import type { Progress } from '../progress.js';
 import { assertOutputPaths } from './output-paths.js';
@@ -42,6 +44,9 @@ export interface GeneratePlanOptions {
   readonly lintNew?: boolean;
   /** `--safe`: index creations on existing tables go into a second migration that builds them CONCURRENTLY. */
   readonly safe?: boolean;
+  /** `--prune`: remove orphaned stubs still as scaffolded (with `force`, edited ones too). */
+  readonly prune?: boolean;
+  readonly force?: boolean;
   /**
    * `--custom`: the new migration is one for the user's own SQL. A change the schemas have is
    * taken by it (its snapshot), with the statements drizzle-kit would write as comments.
@@ -66,6 +71,8 @@ export interface GeneratePlan {
   readonly metadataFrom: MetadataSource;
   /** The user's files the schemas and config were loaded from: what the output depends on. */
   readonly loadedFiles: readonly string[];
+  /** Stubs of tables no longer in their section; those the plan removes (`prune`) are among its deletions. */
+  readonly orphans: readonly StubOrphan[];
 }
 
 /**
@@ -88,10 +95,12 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   let model: ProjectModel;
   let migrations: readonly PlannedMigration[];
   let stubs: PlannedFile[];
+  let templates: Templates;
   try {
     progress('loading section schemas');
     model = await loadProjectModel(config, options.cwd, options.loader);
-    stubs = await planScaffold(model);
+    templates = await loadTemplates(config.templatesDir);
+    stubs = await planScaffold(model, templates);
     const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
     assertOutputPaths(config, [...typesFiles, ...stubs], options.loader.loadedFiles(), options.cwd);
     progress('diffing schemas against the last snapshot');
@@ -132,6 +141,8 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     kind: 'sum',
   };
   const files = [...migrations.flatMap((migration) => migration.files), ...(history.length > 0 || next.length > 0 ? [sum] : []), ...types, ...stubs];
+  const orphans = await findStubOrphans(model, stubs, folder, templates);
+  const pruned = options.prune ? orphans.filter((orphan) => orphan.pristine || options.force).map((orphan) => orphan.path) : [];
   // A migration --rebase regenerates under its old name is written, not removed.
   const written = new Set(files.map((file) => file.path));
   return {
@@ -139,8 +150,9 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     folder,
     migrations,
     lint: await linting,
-    plan: { files, deletions: deletions.filter((path) => !written.has(path)) },
+    plan: { files, deletions: [...deletions, ...pruned].filter((path) => !written.has(path)) },
     metadataFrom: source,
     loadedFiles: options.loader.loadedFiles(),
+    orphans,
   };
 }

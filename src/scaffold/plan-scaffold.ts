@@ -1,11 +1,11 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
-import { entityName } from '../model/name-rules.js';
+import { entityName, entityTypeName, typesKey } from '../model/name-rules.js';
 import type { ProjectModel, SectionModel, TableModel } from '../model/project-model.js';
 import type { PlannedFile } from '../planned-file.js';
-import { findPublicIdReferences } from './public-id-references.js';
+import { findPublicIdReferences, publicIdColumn } from './public-id-references.js';
 import { renderTemplate } from './render-template.js';
-import { loadTemplates, type TemplateName } from './templates.js';
+import { loadTemplates, type TemplateName, type Templates } from './templates.js';
 
 /**
  * The stubs `generate` creates once and then leaves to the user: per table a repository and a
@@ -13,19 +13,11 @@ import { loadTemplates, type TemplateName } from './templates.js';
  * Beside them, generated and kept current like the types: `transaction`, which hands every
  * section its executor over one database transaction.
  */
-export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> {
-  const templates = await loadTemplates(model.config.templatesDir);
-  const render = (name: TemplateName, values: Record<string, string>) => renderTemplate(templates[name].file, templates[name].text, values);
+export async function planScaffold(model: ProjectModel, templates?: Templates): Promise<PlannedFile[]> {
+  const render = renderer(templates ?? (await loadTemplates(model.config.templatesDir)));
   const files: PlannedFile[] = [];
   for (const section of model.sections) {
-    for (const table of section.tables) {
-      // A table without columns (PostgreSQL allows one, e.g. on the way to dropping it) has nothing to query by.
-      if (table.columns.length === 0) continue;
-      files.push(
-        { path: repositoryPath(section, table), content: renderRepository(section, table, render), ownership: 'scaffold', kind: 'repository', section: section.name },
-        { path: servicePath(section, table), content: renderService(model, section, table, render), ownership: 'scaffold', kind: 'service', section: section.name },
-      );
-    }
+    for (const table of section.tables) files.push(...tableStubs(model, section, table, render));
     files.push({ path: join(model.config.connectionsDir, `${section.name}.ts`), content: renderConnection(model, section, render), ownership: 'scaffold', kind: 'connection', section: section.name });
   }
   files.push({ path: join(model.config.connectionsDir, 'pool.ts'), content: render('pool.ts.tpl', {}), ownership: 'scaffold', kind: 'connection' });
@@ -35,13 +27,27 @@ export async function planScaffold(model: ProjectModel): Promise<PlannedFile[]> 
 
 type Render = (name: TemplateName, values: Record<string, string>) => string;
 
+export function renderer(templates: Templates): Render {
+  return (name, values) => renderTemplate(templates[name].file, templates[name].text, values);
+}
+
+/** A table's repository and service, as `generate` scaffolds them into the section's features folder. */
+export function tableStubs(model: ProjectModel, section: SectionModel, table: TableModel, render: Render): PlannedFile[] {
+  // A table without columns (PostgreSQL allows one, e.g. on the way to dropping it) has nothing to query by.
+  if (table.columns.length === 0) return [];
+  return [
+    { path: repositoryPath(section, table), content: renderRepository(section, table, render), ownership: 'scaffold', kind: 'repository', section: section.name },
+    { path: servicePath(section, table), content: renderService(model, section, table, render), ownership: 'scaffold', kind: 'service', section: section.name },
+  ];
+}
+
 function repositoryPath(section: SectionModel, table: TableModel): string {
-  const entity = entityName(section.name, table.name);
+  const entity = entityName(section.name, table);
   return join(section.config.featuresDir, entity, `${entity}.repository.ts`);
 }
 
 function servicePath(section: SectionModel, table: TableModel): string {
-  const entity = entityName(section.name, table.name);
+  const entity = entityName(section.name, table);
   return join(section.config.featuresDir, entity, `${entity}.service.ts`);
 }
 
@@ -50,65 +56,95 @@ function keyOf(section: SectionModel, name: string): string {
   return section.config.codegen.camelCase ? toKyselyCamelCase(name) : name;
 }
 
-function tableKey(section: SectionModel, table: TableModel): string {
-  const key = keyOf(section, table.name);
-  return table.schema === 'public' ? key : `${table.schema}.${key}`;
-}
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Names a by-key method's parameter cannot take: the other parameter's, and the reserved words an identifier may spell. */
+const NOT_A_PARAMETER = new Set(['values', 'result', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await']);
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
+/**
+ * The by-key methods (`findById`, `update`, `delete`) take the whole primary key: a composite key
+ * `(id, created_at)` is `findById({ id, createdAt })`, so no method that looks like it touches one
+ * row touches every version of it. A table without a primary key gets none.
+ */
+function byKeyValues(section: SectionModel, table: TableModel, Entity: string): Record<string, string> | undefined {
+  const keys = table.primaryKey.map((column) => keyOf(section, column));
+  if (keys.length === 0) return undefined;
+  if (keys.length === 1) {
+    const [key] = keys as [string];
+    // The key names the parameter (`findById(id)`) unless it cannot: `update(values, values)`, `delete(default)`.
+    const param = IDENTIFIER.test(key) && !NOT_A_PARAMETER.has(key) ? key : 'key';
+    return { idKey: key, keyParam: param, KeyType: `${Entity}['${key}']`, keyWhere: `.where('${key}', '=', ${param})` };
+  }
+  return {
+    idKey: keys[0]!,
+    keyParam: 'key',
+    KeyType: `Pick<${Entity}, ${keys.map((key) => `'${key}'`).join(' | ')}>`,
+    keyWhere: keys.map((key) => `.where('${key}', '=', key${IDENTIFIER.test(key) ? `.${key}` : `['${key}']`})`).join(''),
+  };
+}
+
 function renderRepository(section: SectionModel, table: TableModel, render: Render): string {
   const file = repositoryPath(section, table);
-  const has = (name: string) => table.columns.some((column) => column.name === name);
-  const primary = table.columns.find((column) => column.primaryKey);
-  const idColumn = has('id') ? 'id' : primary?.name;
-  const orderKey = keyOf(section, idColumn ?? table.columns[0]!.name);
-  const base = { Entity: toKyselyPascalCase(table.name), tableKey: tableKey(section, table), orderKey };
-  const foreignKeyColumns = [...new Set(table.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]!))].filter((column) => column !== idColumn);
+  const Entity = entityTypeName(table);
+  const publicId = publicIdColumn(table);
+  // A page is stable only when ordered by a unique key: the whole primary key, else a unique column.
+  const unique = publicId ?? table.columns.find((column) => column.unique);
+  const orderColumns = table.primaryKey.length > 0 ? table.primaryKey : [(unique ?? table.columns[0]!).name];
+  const orderKeys = orderColumns.map((column) => keyOf(section, column));
+  const base = { Entity, tableKey: typesKey(section.config.codegen.camelCase, table), orderKey: orderKeys[0]!, orderBy: orderKeys.map((key) => `.orderBy('${key}')`).join('') };
+  const byKey = byKeyValues(section, table, Entity);
+  const singleKey = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+  const foreignKeyColumns = [...new Set(table.foreignKeys.filter((key) => key.columns.length === 1).map((key) => key.columns[0]!))].filter((column) => column !== singleKey);
   const methods = [
-    idColumn ? render('repository-by-id.ts.tpl', { ...base, idKey: keyOf(section, idColumn) }) : '',
-    has('public_id') ? render('repository-by-public-id.ts.tpl', { ...base, publicIdKey: keyOf(section, 'public_id') }) : '',
+    byKey ? render('repository-by-id.ts.tpl', { ...base, ...byKey }) : '',
+    publicId ? render('repository-by-public-id.ts.tpl', { ...base, publicIdKey: keyOf(section, publicId.name) }) : '',
     ...foreignKeyColumns.map((column) =>
       render('repository-find-by.ts.tpl', { ...base, Column: toKyselyPascalCase(column), columnKey: keyOf(section, column) }),
     ),
   ].join('');
   return render('repository.ts.tpl', {
     ...base,
-    table: table.name,
+    table: displayTableName(table),
     section: section.name,
     typesImport: importPath(file, section.config.typesFile),
     methods,
   });
 }
 
+function displayTableName(table: TableModel): string {
+  return table.schema === 'public' ? table.name : `${table.schema}.${table.name}`;
+}
+
 function renderService(model: ProjectModel, section: SectionModel, table: TableModel, render: Render): string {
   const file = servicePath(section, table);
-  const Entity = toKyselyPascalCase(table.name);
+  const Entity = entityTypeName(table);
   const references = findPublicIdReferences(model, table);
-  const referencedTables = [...new Map(references.map((reference) => [reference.table.name, reference.table])).values()];
+  const referencedTables = [...new Set(references.map((reference) => reference.table))];
   const imports = referencedTables
     .map((referenced) => {
       const refSection = model.sections.find((candidate) => candidate.name === referenced.section)!;
-      const RefEntity = toKyselyPascalCase(referenced.name);
+      const RefEntity = entityTypeName(referenced);
       return `import type { ${RefEntity}, ${RefEntity}Repository } from '${importPath(file, repositoryPath(refSection, referenced))}';\n`;
     })
     .join('');
   const dependencies = referencedTables
-    .map((referenced) => `\n    protected readonly ${lowerFirst(toKyselyPascalCase(referenced.name))}Repository: ${toKyselyPascalCase(referenced.name)}Repository,`)
+    .map((referenced) => `\n    protected readonly ${lowerFirst(entityTypeName(referenced))}Repository: ${entityTypeName(referenced)}Repository,`)
     .join('');
   const methods = references
     .map((reference) => {
       const refSection = model.sections.find((candidate) => candidate.name === reference.table.section)!;
-      const RefEntity = toKyselyPascalCase(reference.table.name);
-      const label = toKyselyPascalCase(reference.column.replace(/_public_id$/, ''));
+      const RefEntity = entityTypeName(reference.table);
+      const label = toKyselyPascalCase(reference.prefix);
       return render('service-enrich.ts.tpl', {
-        refTable: reference.table.name,
+        refTable: displayTableName(reference.table),
         refSection: refSection.name,
         column: reference.column,
         columnKey: keyOf(section, reference.column),
         RefEntity,
         refVar: lowerFirst(RefEntity),
-        refPublicIdKey: keyOf(refSection, 'public_id'),
+        refPublicIdKey: keyOf(refSection, publicIdColumn(reference.table)!.name),
         Label: label,
         label: lowerFirst(label),
       });
@@ -116,9 +152,9 @@ function renderService(model: ProjectModel, section: SectionModel, table: TableM
     .join('');
   return render('service.ts.tpl', {
     Entity,
-    entity: entityName(section.name, table.name),
+    entity: entityName(section.name, table),
     entityVar: lowerFirst(Entity),
-    table: table.name,
+    table: displayTableName(table),
     section: section.name,
     imports,
     dependencies,
@@ -137,7 +173,25 @@ function renderConnection(model: ProjectModel, section: SectionModel, render: Re
     kyselyImports: camelCase ? 'CamelCasePlugin, Kysely, PostgresDialect, type KyselyPlugin' : 'Kysely, PostgresDialect, type KyselyPlugin',
     // kysely-codegen's camelCase types describe what CamelCasePlugin returns.
     kyselyPlugins: camelCase ? 'new CamelCasePlugin()' : '',
+    ...drizzleSchemaValues(section),
   });
+}
+
+/**
+ * drizzle resolves a relation only to a table in the schema it is given, and a query of a table
+ * with a relation it cannot resolve fails. The section's drizzle instance gets its own tables, and
+ * its relations among them; those into other sections' tables are left out (their rows come
+ * through that section's repositories).
+ */
+function drizzleSchemaValues(section: SectionModel): { ownSchema: string; drizzleSchema: string } {
+  if (section.foreignRelations.length === 0) return { ownSchema: '', drizzleSchema: 'schema' };
+  const left = section.foreignRelations.map((name) => `${name}: _${name}`).join(', ');
+  return {
+    ownSchema:
+      `// Relations into other sections' tables (${section.foreignRelations.join(', ')}) are left out: drizzle cannot resolve them here.\n` +
+      `const { ${left}, ...ownSchema } = schema;\n`,
+    drizzleSchema: 'schema: ownSchema',
+  };
 }
 
 function renderTransaction(model: ProjectModel, render: Render): string {

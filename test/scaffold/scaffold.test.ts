@@ -1,20 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { execa } from 'execa';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 import { sampleFiles } from '../generate/sample-project.js';
+import { expectGoldenFiles, scaffoldedFiles } from './golden-files.js';
+import { compile, runExercise as runExerciseOn, STRICT_TSCONFIG } from './scaffold-runtime.js';
 
 const GOLDEN = join(REPO_ROOT, 'test', 'scaffold', 'golden');
-const STUB = /^(features\/.*\.(repository|service)\.ts|connections\/.*\.ts)$/;
-const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const STRICT_TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, noUnusedLocals: true, types: ['node'] },
-  include: ['**/*.ts'],
-  exclude: ['node_modules'],
-});
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -38,21 +31,13 @@ async function migrated(): Promise<TempProject> {
 }
 
 /** Runs the project's exercise.ts against that database; what it printed, as JSON. */
-async function runExercise(project: TempProject): Promise<unknown> {
-  const run = await execa(process.execPath, [join(REPO_ROOT, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs'), 'exercise.ts'], {
-    cwd: project.dir,
-    env: { DATABASE_URL: database!.url },
-    reject: false,
-  });
-  expect(run.exitCode, run.stderr).toBe(0);
-  return JSON.parse(run.stdout);
-}
+const runExercise = (project: TempProject) => runExerciseOn(project, database!.url);
 
 describe('scaffolded stubs', () => {
   it('match the golden files (UPDATE_GOLDEN=1 rewrites them)', async () => {
     const project = await scaffolded();
-    const stubs = Object.entries(project.snapshot()).filter(([file]) => STUB.test(file));
-    expect(stubs.map(([file]) => file).sort()).toEqual([
+    const stubs = scaffoldedFiles(project);
+    expect(stubs.map(([file]) => file)).toEqual([
       'connections/core.ts',
       'connections/customer.ts',
       'connections/pool.ts',
@@ -71,23 +56,15 @@ describe('scaffolded stubs', () => {
       'features/vendor/profile/profile.repository.ts',
       'features/vendor/profile/profile.service.ts',
     ]);
-    for (const [file, content] of stubs) {
-      const golden = join(GOLDEN, file);
-      if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(dirname(golden), { recursive: true });
-        writeFileSync(golden, content);
-      }
-      expect(existsSync(golden), `golden file for ${file}`).toBe(true);
-      expect(content, file).toBe(readFileSync(golden, 'utf8'));
-    }
+    expectGoldenFiles(stubs, GOLDEN);
   });
 
   it('compile with the generated types under tsc --strict --noUnusedLocals (sample and demo)', async () => {
     const project = await scaffolded();
     project.write('tsconfig.json', STRICT_TSCONFIG);
-    const sample = await execa(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: project.dir, reject: false });
+    const sample = await compile(project.dir);
     expect(sample.exitCode, sample.stdout).toBe(0);
-    const demo = await execa(process.execPath, [TSC, '-p', 'example/tsconfig.json'], { cwd: REPO_ROOT, reject: false });
+    const demo = await compile(REPO_ROOT, 'example/tsconfig.json');
     expect(demo.exitCode, demo.stdout).toBe(0);
   });
 

@@ -44,4 +44,13 @@ describe('exactPattern', () => {
   it('qualifies names when a table lives outside public', () => {
     expect(exactPattern([{ schema: 'billing', name: 'invoice' }, { schema: 'public', name: 'part' }])).toBe('@(billing.invoice|public.part)');
   });
+
+  it('qualifies public tables too when another section has a table outside public, so a same-named one is not taken', () => {
+    const own = [{ schema: 'public', name: 'a_user' }, { schema: 'public', name: 'item' }];
+    const pattern = exactPattern(own, [...own, { schema: 'sx', name: 'item' }]);
+    expect(pattern).toBe('@(public.a_user|public.item)');
+    expect(createTableMatcher(pattern)({ schema: 'sx', name: 'item' })).toBe(false);
+    expect(new TableMatcher(pattern).match('sx', 'item')).toBe(false);
+    expect(createTableMatcher(exactPattern(own))({ schema: 'sx', name: 'item' })).toBe(true);
+  });
 });

@@ -20,6 +20,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--shadow-url <url>', 'run the migrations on this PostgreSQL server instead of the embedded PGlite (never your working database)')
     .option('--dry-run', 'print what would change; write nothing')
     .option('--force', 'regenerate scaffolded files even if they exist')
+    .option('--prune', 'remove stubs of tables gone from their section that are still as scaffolded (with --force, edited ones too)')
     .option('--rebase', 'renumber migrations from another branch after the journal\'s and regenerate them')
     .option('--watch', 'regenerate whenever the config or a schema changes (Ctrl-C to stop)')
     .option('--check', 'alias of `sections check` (like kysely-codegen --verify): compare, write nothing')
@@ -28,7 +29,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
     .option('--custom', 'write a migration for your own SQL (like drizzle-kit generate --custom); it takes any schema change, for you to write')
     .addOption(lockTimeoutOption())
     .addHelpText('after', '\nExamples:\n  $ sections generate\n  $ sections generate --name add_vendor_rating\n  $ sections generate --rename vendor_profile.business_name=company_name\n  $ sections generate --custom --name auth_functions')
-    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; safe?: boolean; custom?: boolean; check?: boolean; watch?: boolean; lockTimeout: number }) => {
+    .action(async (flags: { name?: string; rename?: string[] | false; shadowUrl?: string; dryRun?: boolean; force?: boolean; rebase?: boolean; rehash?: boolean; safe?: boolean; custom?: boolean; prune?: boolean; check?: boolean; watch?: boolean; lockTimeout: number }) => {
       if (flags.check) {
         const { runCheckAction } = await import('./check.js');
         return runCheckAction(context, flags.shadowUrl, flags.lockTimeout);
@@ -48,6 +49,7 @@ export function registerGenerate(program: Command, context: CliContext): void {
         shadowUrl: flags.shadowUrl,
         dryRun: flags.dryRun,
         force: flags.force,
+        prune: flags.prune,
         rebase: flags.rebase,
         rehash: flags.rehash,
         safe: flags.safe,
@@ -102,6 +104,7 @@ function renderGenerate(result: GenerateResult, output: Output, cwd: string): vo
   const { color } = output;
   const would = result.dryRun ? 'would be ' : '';
   for (const file of result.removed) output.info(`${color.yellow(result.dryRun ? 'would remove' : 'removed')} ${displayPath(cwd, file)} (regenerated after the others)`);
+  for (const file of result.pruned) output.info(`${color.yellow(result.dryRun ? 'would remove' : 'removed')} ${displayPath(cwd, file)} (the stub of a table no longer in its section)`);
   if (result.migration?.custom) {
     const taken = result.changesTaken.length > 0 ? `, taking the schema change of ${result.changesTaken.join(', ')}` : '';
     output.info(`${color.green('migration')} ${displayPath(cwd, result.migration.file)} ${would}created (custom${taken}): write your SQL in it, then run \`sections generate --rehash\``);

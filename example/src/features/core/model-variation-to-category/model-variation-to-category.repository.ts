@@ -13,12 +13,26 @@ export type ModelVariationToCategoryUpdate = Updateable<DB['modelVariationToCate
 export class ModelVariationToCategoryRepository {
   constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
+  async findById(key: Pick<ModelVariationToCategory, 'modelVariationId' | 'categoryId'>): Promise<ModelVariationToCategory | undefined> {
+    return this.db.selectFrom('modelVariationToCategory').selectAll().where('modelVariationId', '=', key.modelVariationId).where('categoryId', '=', key.categoryId).executeTakeFirst();
+  }
+
+  async update(key: Pick<ModelVariationToCategory, 'modelVariationId' | 'categoryId'>, values: ModelVariationToCategoryUpdate): Promise<ModelVariationToCategory | undefined> {
+    return this.db.updateTable('modelVariationToCategory').set(values).where('modelVariationId', '=', key.modelVariationId).where('categoryId', '=', key.categoryId).returningAll().executeTakeFirst();
+  }
+
+  /** True when a row was deleted. */
+  async delete(key: Pick<ModelVariationToCategory, 'modelVariationId' | 'categoryId'>): Promise<boolean> {
+    const result = await this.db.deleteFrom('modelVariationToCategory').where('modelVariationId', '=', key.modelVariationId).where('categoryId', '=', key.categoryId).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
   async findByModelVariationId(modelVariationId: ModelVariationToCategory['modelVariationId']): Promise<ModelVariationToCategory[]> {
-    return this.db.selectFrom('modelVariationToCategory').selectAll().where('modelVariationId', '=', modelVariationId).orderBy('modelVariationId').execute();
+    return this.db.selectFrom('modelVariationToCategory').selectAll().where('modelVariationId', '=', modelVariationId).orderBy('modelVariationId').orderBy('categoryId').execute();
   }
 
   async findByCategoryId(categoryId: ModelVariationToCategory['categoryId']): Promise<ModelVariationToCategory[]> {
-    return this.db.selectFrom('modelVariationToCategory').selectAll().where('categoryId', '=', categoryId).orderBy('modelVariationId').execute();
+    return this.db.selectFrom('modelVariationToCategory').selectAll().where('categoryId', '=', categoryId).orderBy('modelVariationId').orderBy('categoryId').execute();
   }
 
   /** A page of rows in a stable order. */
@@ -26,7 +40,7 @@ export class ModelVariationToCategoryRepository {
     return this.db
       .selectFrom('modelVariationToCategory')
       .selectAll()
-      .orderBy('modelVariationId')
+      .orderBy('modelVariationId').orderBy('categoryId')
       .limit(page.limit ?? 50)
       .offset(page.offset ?? 0)
       .execute();
