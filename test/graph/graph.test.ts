@@ -138,6 +138,8 @@ describe('sections graph on the demo', () => {
 const CONFIG = `export default {
   migrations: './src/db/migrations',
   features: './src/features',
+  // PascalCase tables and camelCase columns, queried by their own names: no CamelCasePlugin.
+  codegen: { camelCase: false },
   publicIdReferences: { 'Chat.sharedWithRef': 'User' },
   sections: {
     accounts: { schema: './src/db/accounts.ts', types: './src/db/accounts.types.ts' },
