@@ -58,7 +58,8 @@ export function tableLabel(schema: string, name: string): string {
 
 /**
  * The project's sections, their tables, every foreign key and public-id reference between tables;
- * a foreign key into another section is `accepted` when the baseline lists it and `new` when not.
+ * a foreign key into another section, and a file importing another section's types or connection,
+ * is `accepted` when the baseline lists it and `new` when not.
  */
 export function sectionGraphOf(model: ProjectModel, verdict: Pick<BaselineVerdict, 'accepted' | 'fresh'>): SectionGraph {
   const identity = (section: string, table: string, constraint: string) => JSON.stringify([section, table, constraint]);
