@@ -32,6 +32,9 @@ export type { InitFromDrizzleOptions, InitFromDrizzleResult } from './commands/i
 export type { SplitRequest } from './edit/section-proposal.js';
 export type { MigrateOptions, MigrateResult } from './commands/migrate.js';
 export type { StatusOptions, StatusResult } from './commands/status.js';
+export type { GraphOptions, GraphResult } from './commands/graph.js';
+export type { GraphFormat } from './graph/graph-format.js';
+export type { BoundaryStatus, GraphEdge, GraphImportEdge, GraphSection, GraphTable, SectionGraph } from './graph/section-graph.js';
 export type { MigrationState, MigrationStatus } from './migrate/migration-state.js';
 
 import type { AddSectionOptions, AddSectionResult } from './commands/add-section.js';
@@ -43,6 +46,7 @@ import type { InitFromDrizzleOptions, InitFromDrizzleResult } from './commands/i
 import type { LintOptions, LintResult } from './commands/lint.js';
 import type { MigrateOptions, MigrateResult } from './commands/migrate.js';
 import type { StatusOptions, StatusResult } from './commands/status.js';
+import type { GraphOptions, GraphResult } from './commands/graph.js';
 
 /** `sections generate`: the unified migration, every section's types, missing stubs. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -87,4 +91,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
 /** `sections status`: where the target database stands; `upToDate` is the deploy gate. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
   return (await import('./commands/status.js')).status(options);
+}
+
+/** `sections graph`: the section map as Mermaid, DOT or SVG, and as data. Writes only `output`. */
+export async function graph(options: GraphOptions): Promise<GraphResult> {
+  return (await import('./commands/graph.js')).graph(options);
 }

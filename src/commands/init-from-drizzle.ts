@@ -9,6 +9,8 @@ import { adoptedLayout } from '../edit/adopted-layout.js';
 import { findDrizzleConfig, loadDrizzleProjectConfig, readsAsSchema } from '../edit/drizzle-project-config.js';
 import { readSchemaInventory, type SchemaInventory } from '../edit/drizzle-schema-inventory.js';
 import { gitignoreWithSections } from '../edit/gitignore.js';
+import { proposalGraph } from '../graph/proposal-graph.js';
+import type { SectionGraph } from '../graph/section-graph.js';
 import { proposeSections, type ProposedSection, type SplitRequest } from '../edit/section-proposal.js';
 import { camelCaseRoundTrip } from '../model/camel-case-round-trip.js';
 import { applyPlan } from '../plan/apply-plan.js';
@@ -44,6 +46,8 @@ export interface InitFromDrizzleResult {
     readonly camelCase: boolean;
   }[];
   readonly crossSectionForeignKeys: readonly { readonly from: string; readonly to: string }[];
+  /** The proposal as a section map (what `sections graph` draws), its cut foreign keys as new violations. */
+  readonly graph: SectionGraph;
   readonly files: readonly { readonly path: string; readonly kind: string; readonly status: FileStatus }[];
   readonly warnings: readonly string[];
 }
@@ -111,6 +115,10 @@ async function adoptHoldingLock(options: InitFromDrizzleOptions, drizzleFile: st
         camelCase: entry.camelCase,
       })),
       crossSectionForeignKeys: proposal.crossSectionForeignKeys.map((edge) => ({ from: shownTable(edge.from), to: shownTable(edge.to) })),
+      graph: proposalGraph(
+        proposal.sections,
+        inventory.tables.flatMap((table) => table.references.map((to) => ({ from: table.key, to }))),
+      ),
       files: outcomes.map((outcome) => ({ path: outcome.file.path, kind: outcome.file.kind, status: outcome.status })),
       warnings,
     };

@@ -10,13 +10,13 @@ describe('the CLI shell', () => {
   it('--help lists every command and exits 0', async () => {
     const result = await runCli(['--help'], { cwd: REPO_ROOT });
     expect(result.exitCode).toBe(0);
-    for (const command of ['init', 'generate', 'migrate', 'status', 'check', 'add-table', 'add-section']) {
+    for (const command of ['init', 'generate', 'migrate', 'status', 'check', 'graph', 'add-table', 'add-section']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
   });
 
   it('every subcommand\'s help lists the global options, and no help speaks of a "seed"', async () => {
-    const commands = ['init', 'generate', 'migrate', 'status', 'check', 'add-table', 'add-section'];
+    const commands = ['init', 'generate', 'migrate', 'status', 'check', 'graph', 'add-table', 'add-section'];
     const helps = await Promise.all(commands.map((command) => runCli([command, '--help'], { cwd: REPO_ROOT })));
     for (const [index, help] of helps.entries()) {
       expect(help.exitCode).toBe(0);

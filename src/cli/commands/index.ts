@@ -4,6 +4,7 @@ import { registerAddSection } from './add-section.js';
 import { registerAddTable } from './add-table.js';
 import { registerCheck } from './check.js';
 import { registerGenerate } from './generate.js';
+import { registerGraph } from './graph.js';
 import { registerInit } from './init.js';
 import { registerLint } from './lint.js';
 import { registerMigrate } from './migrate.js';
@@ -22,6 +23,7 @@ export const commands: readonly RegisterCommand[] = [
   registerStatus,
   registerCheck,
   registerLint,
+  registerGraph,
   registerAddTable,
   registerAddSection,
 ];

@@ -45,7 +45,15 @@ export function registerInit(program: Command, context: CliContext): void {
           lock: lockOptions(flags.lockTimeout, output),
         });
         if (global.json) output.json({ ok: true, ...result });
-        else renderInitFromDrizzle(result, output, global.cwd);
+        else {
+          renderInitFromDrizzle(result, output, global.cwd);
+          // The split is a choice among many: a picture of where it cuts helps to judge it before anything is written.
+          if (flags.split !== undefined && result.dryRun) {
+            const { renderMermaid } = await import('../../graph/render-mermaid.js');
+            output.info(`the proposed split as Mermaid (cut foreign keys as new violations; \`sections graph\` draws it after adopting):`);
+            output.raw('stdout', renderMermaid(result.graph));
+          }
+        }
         return;
       }
       if (flags.split !== undefined) throw new UserError('--split works with --from-drizzle: sections init --from-drizzle --split [count]');
