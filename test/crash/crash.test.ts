@@ -127,7 +127,7 @@ describe('two writers at once', () => {
     const project = createTempProject({ files: FILES });
     expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
     for (let round = 1; round <= rounds; round += 1) {
-      project.write('db/core/schema.ts', project.read('db/core/schema.ts').replace(" });\n", `, extra${round}: text('extra_${round}') });\n`));
+      project.write('db/core/schema.ts', project.read('db/core/schema.ts').replace(" });\n", `, extraR${round}: text('extra_r${round}') });\n`));
       const [a, b] = await Promise.all([
         runCli(['--json', 'generate', '--name', `a${round}`], { cwd: project.dir }),
         runCli(['--json', 'generate', '--name', `b${round}`], { cwd: project.dir }),
@@ -175,7 +175,7 @@ describe('two migrates on the embedded database at once', () => {
     expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
     for (let round = 1; round <= rounds; round += 1) {
       if (round > 1) {
-        project.write('db/vendor/schema.ts', project.read('db/vendor/schema.ts').replace(" });\n", `, extra${round}: text('extra_${round}') });\n`));
+        project.write('db/vendor/schema.ts', project.read('db/vendor/schema.ts').replace(" });\n", `, extraR${round}: text('extra_r${round}') });\n`));
         expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
       }
       const runs = await Promise.all([1, 2].map(() => runCli(['--json', 'migrate', '--local'], { cwd: project.dir })));

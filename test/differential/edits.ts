@@ -291,7 +291,7 @@ const renameColumn: EditMaker = (model, random, name) => {
 
 const renameTable: EditMaker = (model, random, name) => {
   const table = random.pick(model.tables);
-  const renamed = name(table.name.replace(/_\d+$/, ''));
+  const renamed = name(table.name.replace(/_n\d+$/, ''));
   const tables = model.tables.map((entry) =>
     entry === table
       ? { ...entry, name: renamed }

@@ -24,7 +24,8 @@ const BREAKPOINT = '--> statement-breakpoint\n';
 export async function runDifferential(project: TempProject, seed: number, steps: number): Promise<StepOutcome[]> {
   const random = seededRandom(seed);
   let counter = 0;
-  const name = (prefix: string) => `${prefix}_${(counter += 1)}`;
+  // `_n1`, not `_1`: a digit right after an underscore does not survive Kysely's CamelCasePlugin, which generate refuses.
+  const name = (prefix: string) => `${prefix}_n${(counter += 1)}`;
   const outcomes: StepOutcome[] = [];
   let model = initialModel();
   const write = (next: SchemaModel) => {
