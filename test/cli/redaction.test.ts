@@ -22,7 +22,7 @@ const withConfig = (insert: string) => SAMPLE_CONFIG.replace("features: './featu
 
 /** A schema no other test has: its migration is not in the shared cache, so a database is needed. */
 const uncached = () => ({
-  'db/core/schema.ts': `${sampleFiles()['db/core/schema.ts']}\nexport const once = pgTable('once_${randomBytes(6).toString('hex')}', { id: serial('id').primaryKey() });\n`,
+  'db/core/schema.ts': `${sampleFiles()['db/core/schema.ts']}\nexport const once = pgTable('once_h${randomBytes(6).toString('hex')}', { id: serial('id').primaryKey() });\n`,
 });
 
 /** Every way a password reaches sections, each on a path that fails and so talks about the connection. */
