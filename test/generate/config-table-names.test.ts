@@ -42,7 +42,7 @@ describe('config keys name tables as PostgreSQL does', () => {
     const first = await runCli(['generate'], { cwd: project.dir });
     expect(first.exitCode, first.stderr).toBe(0);
     // The mapped reference gives Document's service the batched loader of User.
-    expect(project.read('features/content/Document/Document.service.ts')).toContain('User');
+    expect(project.read('features/content/document/document.service.ts')).toContain('User');
 
     // A hand-written migration, as `drizzle-kit generate --custom` lays it out.
     project.write('db/migrations/0001_auth.sql', 'CREATE SCHEMA "auth";\nCREATE TABLE "auth"."AuditLog" ("id" uuid PRIMARY KEY, "action" text NOT NULL);');
