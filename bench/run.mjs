@@ -321,7 +321,7 @@ async function caseC(sectionCount, tableCount) {
   const addColumn = () => {
     columns += 1;
     const file = join(warmDir, 'db', 's000', 'schema.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("title: varchar('title', { length: 200 }).notNull(),", `$&\n  extra${columns}: integer('extra_${columns}'),`));
+    writeFileSync(file, readFileSync(file, 'utf8').replace("title: varchar('title', { length: 200 }).notNull(),", `$&\n  extraC${columns}: integer('extra_c${columns}'),`));
     return warmDir;
   };
   generateWarm(addColumn());
