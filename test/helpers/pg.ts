@@ -54,8 +54,24 @@ export async function createTestDatabase(prefix = 'sections_test'): Promise<Test
         await client.end();
       }
     },
-    drop: () => adminQuery(`drop database if exists "${name}" with (force)`),
+    async drop() {
+      // A pool ended a moment ago may still be closing its connections (pg's Pool.end resolves before their
+      // sockets close): FORCE would kill them mid-goodbye, and their 'error' event no longer has a listener.
+      for (let waited = 0; waited < 5000 && (await sessionsOn(name)) > 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      await adminQuery(`drop database if exists "${name}" with (force)`);
+    },
   };
+}
+
+async function sessionsOn(database: string): Promise<number> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>('select count(*) from pg_stat_activity where datname = $1', [database]);
+    return Number(rows[0]!.count);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(sql: string): Promise<void> {
