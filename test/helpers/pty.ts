@@ -25,7 +25,10 @@ const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
  * `script` gives it a pty for stdin, stdout and stderr, and passes its exit code on (-e).
  */
 export function runCliInPty(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): PtySession {
-  const command = [process.execPath, join(REPO_ROOT, 'bin', 'sections.js'), ...args].map(quote).join(' ');
+  // `script` runs the command through $SHELL -c, or /bin/sh when SHELL is unset (as under CI). Ctrl-C
+  // signals the terminal's whole foreground group: without exec, dash would die of it itself and
+  // `script` would report 130 whatever `sections` exited with.
+  const command = `exec ${[process.execPath, join(REPO_ROOT, 'bin', 'sections.js'), ...args].map(quote).join(' ')}`;
   const child = execa('script', ['-qfec', command, '/dev/null'], {
     cwd: options.cwd,
     env: { NO_COLOR: '1', FORCE_COLOR: undefined, DATABASE_URL: undefined, SECTIONS_CACHE_DIR: SHARED_CACHE_DIR, ...options.env },
