@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
@@ -224,7 +223,7 @@ async function compareWithGenerate(
               section,
               file: file.path,
               message: `section "${section}"'s types are stale; run \`sections generate\``,
-              diff: diffWithDisk(options.cwd, file.path, existing, file.content),
+              diff: await diffWithDisk(options.cwd, file.path, existing, file.content),
             },
       );
     } else if (file.kind === 'sum') {
@@ -237,7 +236,7 @@ async function compareWithGenerate(
         section,
         file: file.path,
         message: `${existing === undefined ? 'missing' : 'not what generate writes (the sections changed)'}; run \`sections generate\``,
-        ...(existing === undefined ? {} : { diff: diffWithDisk(options.cwd, file.path, existing, file.content) }),
+        ...(existing === undefined ? {} : { diff: await diffWithDisk(options.cwd, file.path, existing, file.content) }),
       });
     } else {
       problems.push({
@@ -261,8 +260,9 @@ async function compareWithGenerate(
   return { problems, built };
 }
 
-/** A unified diff from the file on disk to what generate would write. */
-function diffWithDisk(cwd: string, file: string, onDisk: string, generated: string): string {
+/** A unified diff from the file on disk to what generate would write (`diff` loads only for a stale file). */
+async function diffWithDisk(cwd: string, file: string, onDisk: string, generated: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
   const shown = displayPath(cwd, file);
   return createTwoFilesPatch(shown, shown, onDisk, generated, 'on disk', 'generate would write');
 }

@@ -1,22 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { z } from 'zod';
-import { describeConfigIssues, type BoundarySeverity } from '../config/config-schema.js';
+import type { BoundarySeverity } from '../config/config-schema.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { UserError } from '../errors.js';
+import type { AcceptedForeignKey, AcceptedImport } from './boundary-baseline-schema.js';
 import type { BoundaryViolation, ForeignKeyViolation, ImportViolation } from './boundaries.js';
+
+export type { AcceptedForeignKey, AcceptedImport };
 
 /** Beside the config, committed with it: the boundary violations the team has accepted. */
 export const BASELINE_FILE = 'sections.boundaries.json';
-
-const reason = z.string().min(1, 'must not be empty').optional();
-const baselineSchema = z.strictObject({
-  foreignKeys: z.array(z.strictObject({ section: z.string().min(1), table: z.string().min(1), constraint: z.string().min(1), reason })).optional(),
-  imports: z.array(z.strictObject({ section: z.string().min(1), file: z.string().min(1), imports: z.string().min(1), reason })).optional(),
-});
-
-export type AcceptedForeignKey = NonNullable<z.infer<typeof baselineSchema>['foreignKeys']>[number];
-export type AcceptedImport = NonNullable<z.infer<typeof baselineSchema>['imports']>[number];
 
 export interface BoundaryBaseline {
   /** Absolute path of `sections.boundaries.json`. */
@@ -53,6 +46,8 @@ export async function readBoundaryBaseline(rootDir: string): Promise<BoundaryBas
   } catch (error) {
     throw new UserError(`${BASELINE_FILE}: not valid JSON (${(error as Error).message}); fix it, or delete it and run \`sections check --update-baseline\``);
   }
+  // Loaded only now: a check answered by the generation stamp in a project without a baseline skips zod.
+  const [{ baselineSchema }, { describeConfigIssues }] = await Promise.all([import('./boundary-baseline-schema.js'), import('../config/config-schema.js')]);
   const parsed = baselineSchema.safeParse(json);
   if (!parsed.success) {
     const [first, ...rest] = describeConfigIssues(parsed.error).map((issue) => `${BASELINE_FILE}: ${issue}`);
