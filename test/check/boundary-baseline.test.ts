@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkBothWays, errors } from '../helpers/check-cli.js';
+import { checkBothWays, errors, type Problem } from '../helpers/check-cli.js';
 import { NO_SERVER, runCli, type CliResult } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
 
@@ -125,6 +125,9 @@ async function generatedProject(config = CONFIG): Promise<TempProject> {
 
 const check = (project: TempProject) => checkBothWays(project);
 
+/** A problem as check --json reports one that fails the run. */
+const anError = (kind: string, section: string, file: string, message: string): Problem => ({ kind, severity: 'error', section, file, message });
+
 describe('boundary baseline on a real shape (PascalCase tables, a central User, an @/ alias)', () => {
   it('fails on today\'s violations, records them with --update-baseline, accepts them, and fails only on a new one', async () => {
     const project = await generatedProject();
@@ -176,20 +179,18 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     const added = await check(project);
     expect(added.exitCode).toBe(1);
     expect(errors(added.problems)).toEqual([
-      {
-        kind: 'foreign-key-boundary',
-        severity: 'error',
-        section: 'billing',
-        file: project.path('src/db/schemas/billing/schema.ts'),
-        message:
-          'foreign key Payment(paidById) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `User_public_id uuid` without a foreign key',
-      },
+      anError(
+        'foreign-key-boundary',
+        'billing',
+        project.path('src/db/schemas/billing/schema.ts'),
+        'foreign key Payment(paidById) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `User_public_id uuid` without a foreign key',
+      ),
     ]);
     expect(added.accepted).toHaveLength(5);
 
     // Recording it keeps the reason given by hand.
     expect((await runCli(['check', '--update-baseline'], { cwd: project.dir, env: NO_SERVER })).exitCode).toBe(0);
-    const recorded = JSON.parse(project.read('sections.boundaries.json')) as typeof FOUND_TODAY & { foreignKeys: { reason?: string }[] };
+    const recorded = JSON.parse(project.read('sections.boundaries.json')) as { foreignKeys: { constraint: string; reason?: string }[] };
     expect(recorded.foreignKeys.map((entry) => [entry.constraint, entry.reason])).toEqual([
       ['Invoice_userId_User_id_fk', 'invoices outlive nothing; split in Q3'],
       ['Payment_paidById_User_id_fk', undefined],
@@ -203,14 +204,12 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     const stale = await check(project);
     expect(stale.exitCode).toBe(1);
     expect(errors(stale.problems)).toEqual([
-      {
-        kind: 'boundary-baseline-stale',
-        severity: 'error',
-        section: 'content',
-        file: project.path('sections.boundaries.json'),
-        message:
-          'sections.boundaries.json accepts the import of src/db/connections/accounts.ts in src/features/content/document/notify.ts (section "content"), which is no longer there; run `sections check --update-baseline` so that it cannot come back unnoticed',
-      },
+      anError(
+        'boundary-baseline-stale',
+        'content',
+        project.path('sections.boundaries.json'),
+        'sections.boundaries.json accepts the import of src/db/connections/accounts.ts in src/features/content/document/notify.ts (section "content"), which is no longer there; run `sections check --update-baseline` so that it cannot come back unnoticed',
+      ),
     ]);
     const shrunk = await runCli(['--json', 'check', '--update-baseline'], { cwd: project.dir, env: NO_SERVER });
     expect(shrunk.exitCode).toBe(0);
@@ -251,14 +250,12 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     const { problems, exitCode } = await check(project);
     expect(exitCode).toBe(1);
     expect(errors(problems).filter((problem) => problem.kind === 'import-boundary')).toEqual([
-      {
-        kind: 'import-boundary',
-        severity: 'error',
-        section: 'content',
-        file: project.path('src/features/content/document/via-package.ts'),
-        message:
-          'imports section "accounts"\'s types (\'@acme/db/accounts\'); use that section\'s repository or service instead',
-      },
+      anError(
+        'import-boundary',
+        'content',
+        project.path('src/features/content/document/via-package.ts'),
+        'imports section "accounts"\'s types (\'@acme/db/accounts\'); use that section\'s repository or service instead',
+      ),
     ]);
   });
 
