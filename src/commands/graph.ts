@@ -68,7 +68,7 @@ async function graphWith(config: ResolvedConfig, loader: ModuleLoader, options: 
 }
 
 /** The one switch from format to renderer; the SVG renderer (and Graphviz) loads only when asked for. */
-export async function renderGraph(sectionGraph: SectionGraph, format: GraphFormat): Promise<string> {
+async function renderGraph(sectionGraph: SectionGraph, format: GraphFormat): Promise<string> {
   switch (format) {
     case 'mermaid':
       return renderMermaid(sectionGraph);
