@@ -78,7 +78,7 @@ function entries(baseline: BoundaryBaseline): BaselineEntry[] {
   return [...baseline.foreignKeys.map((entry) => ({ kind: 'foreign-key' as const, ...entry })), ...baseline.imports.map((entry) => ({ kind: 'import' as const, ...entry }))];
 }
 
-const severityOf = (severities: BoundarySeverities, kind: BoundaryViolation['kind']): BoundarySeverity => (kind === 'foreign-key' ? severities.foreignKeys : severities.imports);
+export const severityOf = (severities: BoundarySeverities, kind: BoundaryViolation['kind']): BoundarySeverity => (kind === 'foreign-key' ? severities.foreignKeys : severities.imports);
 
 /**
  * Sorts the violations found by the rules that are on into accepted and new. An entry of a rule
