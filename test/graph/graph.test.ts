@@ -303,6 +303,16 @@ describe('sections graph on a real-shape project', () => {
     expect(off.stdout).toContain('  t_Chat -->|"accepted"| t_User');
   });
 
+  it('one arrow for several files importing the same section, labelled with their count', async () => {
+    const project = chatProject();
+    project.write('src/db/accounts.types.ts', 'export interface DB { User: { id: string } }\n');
+    project.write('src/features/chat/chat/owner.ts', "import type { DB } from '../../../db/accounts.types.js';\nexport type Owner = DB['User'];\n");
+    project.write('src/features/chat/message/author.ts', "import type { DB } from '../../../db/accounts.types.js';\nexport type Author = DB['User'];\n");
+    const result = await runCli(['graph'], { cwd: project.dir, env: NO_SERVER });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('  s_chat '))).toEqual(['  s_chat ==>|"2 files import, new"| s_accounts']);
+  });
+
   it('draws cross-section keys as plain foreign keys when the rule is off, and never writes over sections.boundaries.json', async () => {
     const project = chatProject();
     project.write('sections.config.ts', CONFIG.replace("  sections: {", "  boundaries: { foreignKeys: 'off' },\n  sections: {"));
