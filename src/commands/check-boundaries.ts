@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { findImportViolations, type BoundaryViolation, type ForeignKeyViolation } from '../model/boundaries.js';
-import { BASELINE_FILE, describeEntry, matchBaseline, readBoundaryBaseline, renderBaseline } from '../model/boundary-baseline.js';
+import { BASELINE_FILE, describeEntry, matchBaseline, readBoundaryBaseline, renderBaseline, severityOf, type BaselineVerdict } from '../model/boundary-baseline.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { ProjectLock } from '../plan/project-lock.js';
 import type { FileStatus } from '../planned-file.js';
@@ -22,10 +22,20 @@ export interface BoundaryCheck {
   readonly baseline?: { readonly file: string; readonly status: FileStatus };
 }
 
+/** The foreign keys found, and the imports unless that rule is off: finding them loads TypeScript. */
+async function boundaryViolations(config: ResolvedConfig, foreignKeyViolations: readonly ForeignKeyViolation[]): Promise<BoundaryViolation[]> {
+  return [...foreignKeyViolations, ...(config.boundaries.imports === 'off' ? [] : await findImportViolations(config))];
+}
+
+/** The violations of rules that are on, sorted by the baseline into accepted and new. */
+export async function boundaryVerdict(config: ResolvedConfig, foreignKeyViolations: readonly ForeignKeyViolation[]): Promise<BaselineVerdict> {
+  const violations = await boundaryViolations(config, foreignKeyViolations);
+  return matchBaseline(await readBoundaryBaseline(config.rootDir), violations, config.boundaries, config.rootDir);
+}
+
 /** What `generate` warns about: the violations of rules that are on which the baseline does not accept. */
 export async function unacceptedViolations(config: ResolvedConfig, foreignKeyViolations: readonly ForeignKeyViolation[]): Promise<BoundaryViolation[]> {
-  const violations = [...foreignKeyViolations, ...(config.boundaries.imports === 'off' ? [] : await findImportViolations(config))];
-  return [...matchBaseline(await readBoundaryBaseline(config.rootDir), violations, config.boundaries, config.rootDir).fresh];
+  return [...(await boundaryVerdict(config, foreignKeyViolations)).fresh];
 }
 
 const problemKind = (violation: BoundaryViolation): AcceptedViolation['kind'] => (violation.kind === 'foreign-key' ? 'foreign-key-boundary' : 'import-boundary');
@@ -42,10 +52,8 @@ export async function checkBoundaries(
   options: { readonly updateBaseline: boolean; readonly lock: ProjectLock },
 ): Promise<BoundaryCheck> {
   const severities = config.boundaries;
-  const violations: BoundaryViolation[] = [
-    ...(severities.foreignKeys === 'off' ? [] : foreignKeyViolations),
-    ...(severities.imports === 'off' ? [] : await findImportViolations(config)),
-  ];
+  // Violations of a rule that is off are neither matched nor recorded, so they need not be filtered here.
+  const violations = await boundaryViolations(config, foreignKeyViolations);
   let baseline = await readBoundaryBaseline(config.rootDir);
   let written: BoundaryCheck['baseline'];
   if (options.updateBaseline) {
@@ -55,7 +63,7 @@ export async function checkBoundaries(
     baseline = await readBoundaryBaseline(config.rootDir);
   }
   const verdict = matchBaseline(baseline, violations, severities, config.rootDir);
-  const severity = (kind: BoundaryViolation['kind']) => ((kind === 'foreign-key' ? severities.foreignKeys : severities.imports) === 'error' ? 'error' : 'warning');
+  const severity = (kind: BoundaryViolation['kind']) => (severityOf(severities, kind) === 'error' ? 'error' : 'warning');
   const problems: CheckProblem[] = [
     ...verdict.fresh.map((violation): CheckProblem => ({ kind: problemKind(violation), severity: severity(violation.kind), section: violation.section, file: violation.file, message: violation.message })),
     ...verdict.stale.map(

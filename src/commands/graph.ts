@@ -7,13 +7,13 @@ import { renderDot } from '../graph/render-dot.js';
 import { renderMermaid } from '../graph/render-mermaid.js';
 import { sectionGraphOf, type SectionGraph } from '../graph/section-graph.js';
 import type { LockOptions } from '../lock-file.js';
-import { findForeignKeyViolations, findImportViolations } from '../model/boundaries.js';
-import { matchBaseline, readBoundaryBaseline } from '../model/boundary-baseline.js';
+import { findForeignKeyViolations } from '../model/boundaries.js';
 import { loadProjectModel } from '../model/load-project-model.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import { assertOutputPaths } from '../plan/output-paths.js';
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { FileStatus } from '../planned-file.js';
+import { boundaryVerdict } from './check-boundaries.js';
 
 
 export interface GraphOptions {
@@ -58,8 +58,7 @@ async function graphWith(config: ResolvedConfig, loader: ModuleLoader, options: 
   // Generate's outputs are claimed first, so that a graph written over a types file is refused as well.
   const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
   if (file) assertOutputPaths(config, [...typesFiles, { path: file, kind: 'graph' }], loader.loadedFiles(), options.cwd, 'graph');
-  const violations = [...findForeignKeyViolations(model), ...(config.boundaries.imports === 'off' ? [] : await findImportViolations(config))];
-  const verdict = matchBaseline(await readBoundaryBaseline(config.rootDir), violations, config.boundaries, config.rootDir);
+  const verdict = await boundaryVerdict(config, findForeignKeyViolations(model));
   const sectionGraph = sectionGraphOf(model, verdict);
   const text = await renderGraph(sectionGraph, options.format);
   if (!file) return { format: options.format, graph: sectionGraph, text };
@@ -68,7 +67,7 @@ async function graphWith(config: ResolvedConfig, loader: ModuleLoader, options: 
 }
 
 /** The one switch from format to renderer; the SVG renderer (and Graphviz) loads only when asked for. */
-export async function renderGraph(sectionGraph: SectionGraph, format: GraphFormat): Promise<string> {
+async function renderGraph(sectionGraph: SectionGraph, format: GraphFormat): Promise<string> {
   switch (format) {
     case 'mermaid':
       return renderMermaid(sectionGraph);

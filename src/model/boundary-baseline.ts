@@ -73,7 +73,7 @@ function entries(baseline: BoundaryBaseline): BaselineEntry[] {
   return [...baseline.foreignKeys.map((entry) => ({ kind: 'foreign-key' as const, ...entry })), ...baseline.imports.map((entry) => ({ kind: 'import' as const, ...entry }))];
 }
 
-const severityOf = (severities: BoundarySeverities, kind: BoundaryViolation['kind']): BoundarySeverity => (kind === 'foreign-key' ? severities.foreignKeys : severities.imports);
+export const severityOf = (severities: BoundarySeverities, kind: BoundaryViolation['kind']): BoundarySeverity => (kind === 'foreign-key' ? severities.foreignKeys : severities.imports);
 
 /**
  * Sorts the violations found by the rules that are on into accepted and new. An entry of a rule
@@ -109,22 +109,22 @@ export function renderBaseline(baseline: BoundaryBaseline, violations: readonly 
   };
   const unique = <T>(items: readonly T[], key: (item: T) => string): T[] => [...new Map(items.map((item) => [key(item), item])).values()].sort((a, b) => compare(key(a), key(b)));
 
-  const foreignKeys =
-    severities.foreignKeys === 'off'
-      ? [...baseline.foreignKeys]
-      : unique(
-          violations.filter((violation): violation is ForeignKeyViolation => violation.kind === 'foreign-key'),
-          (violation) => violationKey(violation, rootDir),
-        ).map((violation) => withReason({ section: violation.section, table: violation.table, constraint: violation.constraint }, violationKey(violation, rootDir)));
-  const imports =
-    severities.imports === 'off'
-      ? [...baseline.imports]
-      : unique(
-          violations.filter((violation): violation is ImportViolation => violation.kind === 'import'),
-          (violation) => violationKey(violation, rootDir),
-        ).map((violation) =>
-          withReason({ section: violation.section, file: projectPath(rootDir, violation.file), imports: projectPath(rootDir, violation.imports) }, violationKey(violation, rootDir)),
-        );
+  const key = (violation: BoundaryViolation) => violationKey(violation, rootDir);
+  const recorded = <V extends BoundaryViolation, E extends object>(kind: V['kind'], kept: readonly (E & { reason?: string })[], entryOf: (violation: V) => E) =>
+    severityOf(severities, kind) === 'off'
+      ? [...kept]
+      : unique(violations.filter((violation): violation is V => violation.kind === kind), key).map((violation) => withReason(entryOf(violation), key(violation)));
+
+  const foreignKeys = recorded<ForeignKeyViolation, Omit<AcceptedForeignKey, 'reason'>>('foreign-key', baseline.foreignKeys, (violation) => ({
+    section: violation.section,
+    table: violation.table,
+    constraint: violation.constraint,
+  }));
+  const imports = recorded<ImportViolation, Omit<AcceptedImport, 'reason'>>('import', baseline.imports, (violation) => ({
+    section: violation.section,
+    file: projectPath(rootDir, violation.file),
+    imports: projectPath(rootDir, violation.imports),
+  }));
   return `${JSON.stringify({ foreignKeys, imports }, null, 2)}\n`;
 }
 

@@ -7,7 +7,7 @@ import type { EnumModel, TableModel } from './project-model.js';
 export const MAX_IDENTIFIER_BYTES = 63;
 
 /** The connection modules every section shares beside its own `connections/<section>.ts`. */
-export const CONNECTION_MODULES: readonly string[] = ['pool', 'transaction'];
+const CONNECTION_MODULES: readonly string[] = ['pool', 'transaction'];
 
 /** Folder names a section may not take: `node_modules` (tools skip it, git ignores it), and names Windows reserves for devices. */
 const RESERVED_SECTION_NAMES = new Set(['node_modules', 'con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])]);

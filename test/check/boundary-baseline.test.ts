@@ -1,10 +1,8 @@
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { checkBothWays, errors, type Problem } from '../helpers/check-cli.js';
+import { NO_SERVER, runCli, type CliResult } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
-
-/** check needs no server: any attempt to reach one fails loudly. */
-const NO_SERVER = { PGHOST: '127.0.0.1', PGPORT: '1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
 
 /**
  * Shaped like the chat and SaaS schemas teams split into sections: PascalCase tables, camelCase
@@ -86,27 +84,6 @@ const ALIAS_IMPORT = "import type { DB } from '@/db/schemas/accounts/types';\nim
 /** Relative, with `.js` naming the `.ts` file, as ESM TypeScript writes it. */
 const CONNECTION_IMPORT = "import { db } from '../../../db/connections/accounts.js';\nexport const users = () => db;\n";
 
-interface Problem {
-  kind: string;
-  severity: string;
-  section: string | null;
-  file: string | null;
-  message: string;
-}
-interface Accepted {
-  kind: string;
-  section: string;
-  file: string | null;
-  message: string;
-  reason: string | null;
-}
-interface CheckJson {
-  ok: boolean;
-  problems: Problem[];
-  accepted: Accepted[];
-  baseline?: { file: string; status: string };
-}
-
 const FOUND_TODAY = {
   foreignKeys: [
     { section: 'billing', table: 'Invoice', constraint: 'Invoice_userId_User_id_fk' },
@@ -146,14 +123,10 @@ async function generatedProject(config = CONFIG): Promise<TempProject> {
   return project;
 }
 
-async function check(project: TempProject, ...args: string[]): Promise<{ human: CliResult; json: CheckJson; exitCode: number }> {
-  const json = await runCli(['--json', 'check', ...args], { cwd: project.dir, env: NO_SERVER });
-  const human = await runCli(['check'], { cwd: project.dir, env: NO_SERVER });
-  expect(human.exitCode).toBe(json.exitCode);
-  return { human, json: JSON.parse(json.stdout) as CheckJson, exitCode: json.exitCode };
-}
+const check = (project: TempProject) => checkBothWays(project);
 
-const errors = (json: CheckJson) => json.problems.filter((problem) => problem.severity === 'error');
+/** A problem as check --json reports one that fails the run. */
+const anError = (kind: string, section: string, file: string, message: string): Problem => ({ kind, severity: 'error', section, file, message });
 
 describe('boundary baseline on a real shape (PascalCase tables, a central User, an @/ alias)', () => {
   it('fails on today\'s violations, records them with --update-baseline, accepts them, and fails only on a new one', async () => {
@@ -161,20 +134,20 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
 
     const red = await check(project);
     expect(red.exitCode).toBe(1);
-    expect(errors(red.json).map((problem) => `${problem.kind} ${problem.section}`).sort()).toEqual([
+    expect(errors(red.problems).map((problem) => `${problem.kind} ${problem.section}`).sort()).toEqual([
       'foreign-key-boundary billing',
       'foreign-key-boundary content',
       'foreign-key-boundary content',
       'import-boundary billing',
       'import-boundary content',
     ]);
-    const messages = red.json.problems.map((problem) => problem.message);
+    const messages = red.problems.map((problem) => problem.message);
     expect(messages).toContain(
       'foreign key Document(identityId) → auth.Identity(id) crosses from section "content" into section "accounts"; reference it by public id instead: a column `Identity_public_id uuid` without a foreign key',
     );
     expect(messages).toContain('imports section "accounts"\'s types (\'@/db/schemas/accounts/types\'); use that section\'s repository or service instead');
     expect(messages).toContain('imports section "accounts"\'s connection (\'../../../db/connections/accounts.js\'); use that section\'s repository or service instead');
-    expect(red.json.accepted).toEqual([]);
+    expect(red.accepted).toEqual([]);
     expect(red.human.stderr).toContain('[foreign-key-boundary] src/db/schemas/billing/schema.ts: foreign key Invoice(userId) → User(id) crosses from section "billing" into section "accounts"');
 
     const updated = await runCli(['--json', 'check', '--update-baseline'], { cwd: project.dir, env: NO_SERVER });
@@ -187,9 +160,9 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     project.write('sections.boundaries.json', JSON.stringify({ ...baseline, foreignKeys: baseline.foreignKeys.map((entry, index) => (index === 0 ? { ...entry, reason: 'invoices outlive nothing; split in Q3' } : entry)) }, null, 2));
     const green = await check(project);
     expect(green.exitCode, green.human.stderr).toBe(0);
-    expect(green.json.ok).toBe(true);
-    expect(green.json.problems.filter((problem) => problem.kind.includes('boundary'))).toEqual([]);
-    expect(green.json.accepted.map((accepted) => [accepted.kind, accepted.section, accepted.reason])).toEqual([
+    expect(green.ok).toBe(true);
+    expect(green.problems.filter((problem) => problem.kind.includes('boundary'))).toEqual([]);
+    expect(green.accepted.map((accepted) => [accepted.kind, accepted.section, accepted.reason])).toEqual([
       ['foreign-key-boundary', 'billing', 'invoices outlive nothing; split in Q3'],
       ['foreign-key-boundary', 'content', null],
       ['foreign-key-boundary', 'content', null],
@@ -205,21 +178,19 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     await generate(project);
     const added = await check(project);
     expect(added.exitCode).toBe(1);
-    expect(errors(added.json)).toEqual([
-      {
-        kind: 'foreign-key-boundary',
-        severity: 'error',
-        section: 'billing',
-        file: project.path('src/db/schemas/billing/schema.ts'),
-        message:
-          'foreign key Payment(paidById) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `User_public_id uuid` without a foreign key',
-      },
+    expect(errors(added.problems)).toEqual([
+      anError(
+        'foreign-key-boundary',
+        'billing',
+        project.path('src/db/schemas/billing/schema.ts'),
+        'foreign key Payment(paidById) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `User_public_id uuid` without a foreign key',
+      ),
     ]);
-    expect(added.json.accepted).toHaveLength(5);
+    expect(added.accepted).toHaveLength(5);
 
     // Recording it keeps the reason given by hand.
     expect((await runCli(['check', '--update-baseline'], { cwd: project.dir, env: NO_SERVER })).exitCode).toBe(0);
-    const recorded = JSON.parse(project.read('sections.boundaries.json')) as typeof FOUND_TODAY & { foreignKeys: { reason?: string }[] };
+    const recorded = JSON.parse(project.read('sections.boundaries.json')) as { foreignKeys: { constraint: string; reason?: string }[] };
     expect(recorded.foreignKeys.map((entry) => [entry.constraint, entry.reason])).toEqual([
       ['Invoice_userId_User_id_fk', 'invoices outlive nothing; split in Q3'],
       ['Payment_paidById_User_id_fk', undefined],
@@ -232,15 +203,13 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     rmSync(project.path('src/features/content/document/notify.ts'));
     const stale = await check(project);
     expect(stale.exitCode).toBe(1);
-    expect(errors(stale.json)).toEqual([
-      {
-        kind: 'boundary-baseline-stale',
-        severity: 'error',
-        section: 'content',
-        file: project.path('sections.boundaries.json'),
-        message:
-          'sections.boundaries.json accepts the import of src/db/connections/accounts.ts in src/features/content/document/notify.ts (section "content"), which is no longer there; run `sections check --update-baseline` so that it cannot come back unnoticed',
-      },
+    expect(errors(stale.problems)).toEqual([
+      anError(
+        'boundary-baseline-stale',
+        'content',
+        project.path('sections.boundaries.json'),
+        'sections.boundaries.json accepts the import of src/db/connections/accounts.ts in src/features/content/document/notify.ts (section "content"), which is no longer there; run `sections check --update-baseline` so that it cannot come back unnoticed',
+      ),
     ]);
     const shrunk = await runCli(['--json', 'check', '--update-baseline'], { cwd: project.dir, env: NO_SERVER });
     expect(shrunk.exitCode).toBe(0);
@@ -262,11 +231,11 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
   it('a feature file unchanged since the last check is judged again when the tsconfig changes where its alias leads', async () => {
     const project = await generatedProject();
     const before = await check(project);
-    expect(errors(before.json).filter((problem) => problem.kind === 'import-boundary').map((problem) => problem.section)).toEqual(['billing', 'content']);
+    expect(errors(before.problems).filter((problem) => problem.kind === 'import-boundary').map((problem) => problem.section)).toEqual(['billing', 'content']);
     // `@/` now leads into the features folder, where no section's types are.
     project.write('tsconfig.json', TSCONFIG.replace('"./src/*"', '"./src/features/*"'));
     const after = await check(project);
-    expect(errors(after.json).filter((problem) => problem.kind === 'import-boundary').map((problem) => problem.section)).toEqual(['content']);
+    expect(errors(after.problems).filter((problem) => problem.kind === 'import-boundary').map((problem) => problem.section)).toEqual(['content']);
   });
 
   it('an import through a workspace package\'s exports is resolved to the file it names', async () => {
@@ -278,16 +247,15 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     mkdirSync(project.path('node_modules/@acme'), { recursive: true });
     symlinkSync(project.path('src/db'), project.path('node_modules/@acme/db'), 'dir');
     project.write('src/features/content/document/via-package.ts', "import type { DB } from '@acme/db/accounts';\nexport type Users = DB['User'];\n");
-    const { json, exitCode } = await check(project);
+    const { problems, exitCode } = await check(project);
     expect(exitCode).toBe(1);
-    expect(errors(json).filter((problem) => problem.kind === 'import-boundary')).toEqual([
-      {
-        kind: 'import-boundary',
-        severity: 'error',
-        section: 'content',
-        file: project.path('src/features/content/document/via-package.ts'),
-        message: 'imports section "accounts"\'s types (\'@acme/db/accounts\'); use that section\'s repository or service instead',
-      },
+    expect(errors(problems).filter((problem) => problem.kind === 'import-boundary')).toEqual([
+      anError(
+        'import-boundary',
+        'content',
+        project.path('src/features/content/document/via-package.ts'),
+        'imports section "accounts"\'s types (\'@acme/db/accounts\'); use that section\'s repository or service instead',
+      ),
     ]);
   });
 
@@ -297,7 +265,7 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     warn.write('sections.boundaries.json', JSON.stringify({ foreignKeys: [{ section: 'billing', table: 'Refund', constraint: 'Refund_userId_User_id_fk' }], imports: [importEntry] }));
     const result = await check(warn);
     expect(result.exitCode, result.human.stderr).toBe(0);
-    expect(result.json.problems.map((problem) => `${problem.kind} ${problem.severity}`)).toEqual([
+    expect(result.problems.map((problem) => `${problem.kind} ${problem.severity}`)).toEqual([
       'foreign-key-boundary warning',
       'foreign-key-boundary warning',
       'foreign-key-boundary warning',
@@ -310,8 +278,8 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     expect((await runCli(['check', '--update-baseline'], { cwd: warn.dir, env: NO_SERVER })).exitCode).toBe(0);
     expect(JSON.parse(warn.read('sections.boundaries.json'))).toEqual({ foreignKeys: FOUND_TODAY.foreignKeys, imports: [importEntry] });
     const recorded = await check(warn);
-    expect(recorded.json.problems).toEqual([]);
-    expect(recorded.json.accepted).toHaveLength(3);
+    expect(recorded.problems).toEqual([]);
+    expect(recorded.accepted).toHaveLength(3);
 
     const bad = realShapeProject(CONFIG.replace("codegen: { camelCase: false },", "codegen: { camelCase: false },\n  boundaries: { foreignKeys: 'fatal' },"));
     const refused = await runCli(['check'], { cwd: bad.dir, env: NO_SERVER });

@@ -1,20 +1,9 @@
 import { cpSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { checkBothWays, errors, type Problem } from '../helpers/check-cli.js';
+import { NO_SERVER, runCli } from '../helpers/run-cli.js';
 import { createTempProject, type TempProject } from '../helpers/temp-project.js';
 import { CUSTOMER_SCHEMA, SAMPLE_CONFIG, sampleFiles, VENDOR_SCHEMA } from '../generate/sample-project.js';
-
-/** Any attempt to reach a server during check fails loudly: check must need none. */
-const NO_SERVER = { PGHOST: '127.0.0.1', PGPORT: '1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
-
-interface Problem {
-  kind: string;
-  severity: string;
-  section: string | null;
-  file: string | null;
-  message: string;
-  diff?: string;
-}
 
 async function generatedProject(overrides: Record<string, string> = {}): Promise<TempProject> {
   const project = createTempProject({ files: sampleFiles(overrides) });
@@ -23,19 +12,9 @@ async function generatedProject(overrides: Record<string, string> = {}): Promise
   return project;
 }
 
-/** Runs check twice (human and --json), asserting the tree is byte-identical after each. */
-async function check(project: TempProject, env: Record<string, string> = {}): Promise<{ human: CliResult; problems: Problem[]; ok: boolean }> {
-  const before = project.snapshot();
-  const human = await runCli(['check'], { cwd: project.dir, env: { ...NO_SERVER, ...env } });
-  expect(project.snapshot()).toEqual(before);
-  const json = await runCli(['--json', 'check'], { cwd: project.dir, env: { ...NO_SERVER, ...env } });
-  expect(project.snapshot()).toEqual(before);
-  expect(json.exitCode).toBe(human.exitCode);
-  const parsed = JSON.parse(json.stdout) as { ok: boolean; problems: Problem[] };
-  return { human, problems: parsed.problems, ok: parsed.ok };
-}
+const check = (project: TempProject) => checkBothWays(project, { treeUnchanged: true });
 
-const kinds = (problems: Problem[]) => problems.filter((problem) => problem.severity === 'error').map((problem) => problem.kind).sort();
+const kinds = (problems: Problem[]) => errors(problems).map((problem) => problem.kind).sort();
 
 describe('sections check', () => {
   it('passes on a clean tree, writes nothing, needs no server', async () => {

@@ -37,6 +37,44 @@ export interface DrizzleProjectStep {
   readonly files: Record<string, string>;
 }
 
+/** The chat app's Chat and Message tables, as its first migration has them. */
+const CHAT_MODULE = `import { jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { visibility } from './enums';
+import { user } from './user';
+
+export const chat = pgTable('Chat', {
+  id: uuid('id').primaryKey().notNull().defaultRandom(),
+  createdAt: timestamp('createdAt', { withTimezone: true }).notNull().defaultNow(),
+  title: text('title').notNull(),
+  userId: uuid('userId').notNull().references(() => user.id),
+  visibility: visibility('visibility').notNull().default('private'),
+});
+
+export const message = pgTable('Message', {
+  id: uuid('id').primaryKey().notNull().defaultRandom(),
+  chatId: uuid('chatId').notNull().references(() => chat.id),
+  role: varchar('role', { length: 16 }).notNull(),
+  parts: jsonb('parts').notNull(),
+  createdAt: timestamp('createdAt', { withTimezone: true }).notNull().defaultNow(),
+});
+`;
+
+/** The same module once votes came: a column on Chat and a Vote table keyed by chat and message. */
+const CHAT_MODULE_WITH_VOTES = `${CHAT_MODULE.replace('import { jsonb, pgTable, text,', 'import { boolean, jsonb, pgTable, primaryKey, text,').replace(
+  "  visibility: visibility('visibility').notNull().default('private'),\n});",
+  "  visibility: visibility('visibility').notNull().default('private'),\n  lastContext: jsonb('lastContext'),\n});",
+)}
+export const vote = pgTable(
+  'Vote',
+  {
+    chatId: uuid('chatId').notNull().references(() => chat.id),
+    messageId: uuid('messageId').notNull().references(() => message.id),
+    isUpvoted: boolean('isUpvoted').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.chatId, table.messageId] })],
+);
+`;
+
 /**
  * A chat app: PascalCase tables and camelCase columns named explicitly, the schema a folder of
  * modules, a central User table, an enum shared by two modules' tables, composite keys (one
@@ -69,26 +107,7 @@ export const user = pgTable('User', {
   createdAt: timestamp('createdAt', { withTimezone: true }).notNull().defaultNow(),
 });
 `,
-      'lib/db/schema/chat.ts': `import { jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { visibility } from './enums';
-import { user } from './user';
-
-export const chat = pgTable('Chat', {
-  id: uuid('id').primaryKey().notNull().defaultRandom(),
-  createdAt: timestamp('createdAt', { withTimezone: true }).notNull().defaultNow(),
-  title: text('title').notNull(),
-  userId: uuid('userId').notNull().references(() => user.id),
-  visibility: visibility('visibility').notNull().default('private'),
-});
-
-export const message = pgTable('Message', {
-  id: uuid('id').primaryKey().notNull().defaultRandom(),
-  chatId: uuid('chatId').notNull().references(() => chat.id),
-  role: varchar('role', { length: 16 }).notNull(),
-  parts: jsonb('parts').notNull(),
-  createdAt: timestamp('createdAt', { withTimezone: true }).notNull().defaultNow(),
-});
-`,
+      'lib/db/schema/chat.ts': CHAT_MODULE,
     },
   },
   {
@@ -129,37 +148,7 @@ export const suggestion = pgTable(
   {
     name: 'votes',
     files: {
-      'lib/db/schema/chat.ts': `import { boolean, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { visibility } from './enums';
-import { user } from './user';
-
-export const chat = pgTable('Chat', {
-  id: uuid('id').primaryKey().notNull().defaultRandom(),
-  createdAt: timestamp('createdAt', { withTimezone: true }).notNull().defaultNow(),
-  title: text('title').notNull(),
-  userId: uuid('userId').notNull().references(() => user.id),
-  visibility: visibility('visibility').notNull().default('private'),
-  lastContext: jsonb('lastContext'),
-});
-
-export const message = pgTable('Message', {
-  id: uuid('id').primaryKey().notNull().defaultRandom(),
-  chatId: uuid('chatId').notNull().references(() => chat.id),
-  role: varchar('role', { length: 16 }).notNull(),
-  parts: jsonb('parts').notNull(),
-  createdAt: timestamp('createdAt', { withTimezone: true }).notNull().defaultNow(),
-});
-
-export const vote = pgTable(
-  'Vote',
-  {
-    chatId: uuid('chatId').notNull().references(() => chat.id),
-    messageId: uuid('messageId').notNull().references(() => message.id),
-    isUpvoted: boolean('isUpvoted').notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.chatId, table.messageId] })],
-);
-`,
+      'lib/db/schema/chat.ts': CHAT_MODULE_WITH_VOTES,
     },
   },
 ];

@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto';
 import { execa } from 'execa';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { databasesDroppedAfterEach } from '../helpers/test-databases.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((database) => database.drop()));
-});
-async function database(): Promise<TestDatabase> {
-  const created = await createTestDatabase('sections_custom');
-  databases.push(created);
-  return created;
-}
+const database = databasesDroppedAfterEach('sections_custom');
 
 const M = 'db/migrations';
 const HEADER = '-- Custom SQL migration file, put your code below! --\n';

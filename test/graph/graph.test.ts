@@ -4,13 +4,10 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { graph } from 'drizzle-sections';
 import { describe, expect, it } from 'vitest';
-import { runCli, SHARED_CACHE_DIR } from '../helpers/run-cli.js';
+import { NO_SERVER, runCli, SHARED_CACHE_DIR } from '../helpers/run-cli.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
 
 const GOLDEN = join(REPO_ROOT, 'test', 'graph', 'golden');
-
-/** graph reads schema modules only: any attempt to reach a server fails loudly. */
-const NO_SERVER = { PGHOST: '127.0.0.1', PGPORT: '1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
 
 interface GraphJson {
   ok: boolean;
@@ -184,6 +181,16 @@ export const Message = pgTable('Message', {
 
 const BASELINE = `${JSON.stringify({ foreignKeys: [{ section: 'chat', table: 'Chat', constraint: 'Chat_userId_User_id_fk', reason: 'every chat belongs to a user; split later' }] }, null, 2)}\n`;
 
+/** How graph styles chatProject's accepted Chat → User key and new Message → User key. */
+const CHAT_STYLES = [
+  '  classDef acceptedViolation fill:#fef3c7,stroke:#b45309,stroke-width:2px',
+  '  classDef newViolation fill:#fee2e2,stroke:#dc2626,stroke-width:3px',
+  '  class t_Chat acceptedViolation',
+  '  class t_Message newViolation',
+  '  linkStyle 1 stroke:#b45309,stroke-width:2px',
+  '  linkStyle 4 stroke:#dc2626,stroke-width:3px',
+];
+
 function chatProject(): TempProject {
   return createTempProject({
     files: {
@@ -219,12 +226,7 @@ describe('sections graph on a real-shape project', () => {
         '  t_Chat -.->|"sharedWithRef"| t_User',
         '  t_Message --> t_Chat',
         '  t_Message ==>|"new"| t_User',
-        '  classDef acceptedViolation fill:#fef3c7,stroke:#b45309,stroke-width:2px',
-        '  classDef newViolation fill:#fee2e2,stroke:#dc2626,stroke-width:3px',
-        '  class t_Chat acceptedViolation',
-        '  class t_Message newViolation',
-        '  linkStyle 1 stroke:#b45309,stroke-width:2px',
-        '  linkStyle 4 stroke:#dc2626,stroke-width:3px',
+        ...CHAT_STYLES,
         '',
       ].join('\n'),
     );
@@ -276,12 +278,7 @@ describe('sections graph on a real-shape project', () => {
     expect(lines.slice(lines.indexOf('  t_Message ==>|"new"| t_User') + 1)).toEqual([
       '  s_chat -->|"imports, accepted"| s_accounts',
       '  s_chat ==>|"imports, new"| s_accounts',
-      '  classDef acceptedViolation fill:#fef3c7,stroke:#b45309,stroke-width:2px',
-      '  classDef newViolation fill:#fee2e2,stroke:#dc2626,stroke-width:3px',
-      '  class t_Chat acceptedViolation',
-      '  class t_Message newViolation',
-      '  linkStyle 1 stroke:#b45309,stroke-width:2px',
-      '  linkStyle 4 stroke:#dc2626,stroke-width:3px',
+      ...CHAT_STYLES,
       '  linkStyle 5 stroke:#b45309,stroke-width:2px',
       '  linkStyle 6 stroke:#dc2626,stroke-width:3px',
     ]);
@@ -304,6 +301,16 @@ describe('sections graph on a real-shape project', () => {
     expect(off.stdout).not.toContain('s_chat -->');
     expect(off.stdout).not.toContain('s_chat ==>');
     expect(off.stdout).toContain('  t_Chat -->|"accepted"| t_User');
+  });
+
+  it('one arrow for several files importing the same section, labelled with their count', async () => {
+    const project = chatProject();
+    project.write('src/db/accounts.types.ts', 'export interface DB { User: { id: string } }\n');
+    project.write('src/features/chat/chat/owner.ts', "import type { DB } from '../../../db/accounts.types.js';\nexport type Owner = DB['User'];\n");
+    project.write('src/features/chat/message/author.ts', "import type { DB } from '../../../db/accounts.types.js';\nexport type Author = DB['User'];\n");
+    const result = await runCli(['graph'], { cwd: project.dir, env: NO_SERVER });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('  s_chat '))).toEqual(['  s_chat ==>|"2 files import, new"| s_accounts']);
   });
 
   it('draws cross-section keys as plain foreign keys when the rule is off, and never writes over sections.boundaries.json', async () => {

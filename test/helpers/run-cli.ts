@@ -14,6 +14,9 @@ export interface CliResult {
  */
 export const SHARED_CACHE_DIR = join(TEST_RUN_DIR, 'cache');
 
+/** For commands that must need no server (check, graph): any attempt to reach one fails loudly. */
+export const NO_SERVER = { PGHOST: '127.0.0.1', PGPORT: '1', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+
 /** Runs the built `sections` binary as a child process, with no TTY and no colour. */
 export async function runCli(
   args: readonly string[],

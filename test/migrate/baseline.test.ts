@@ -1,18 +1,11 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
+import { databasesDroppedAfterEach } from '../helpers/test-databases.js';
 import { M1, M2, M3, migrationProject, writeMigrations, type HandMigration } from './migration-project.js';
 
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((database) => database.drop()));
-});
-async function database(): Promise<TestDatabase> {
-  const created = await createTestDatabase('sections_baseline');
-  databases.push(created);
-  return created;
-}
+const database = databasesDroppedAfterEach('sections_baseline');
 
 const tables = async (db: TestDatabase) =>
   (await db.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`)).map((row) => row.name);

@@ -1,21 +1,14 @@
 import { execa } from 'execa';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseUrl, type TestDatabase } from '../helpers/pg.js';
+import { describe, expect, it } from 'vitest';
+import { databaseUrl, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
+import { databasesDroppedAfterEach } from '../helpers/test-databases.js';
 import { REPO_ROOT } from '../helpers/temp-project.js';
 import { M1, M2, M3, migrationProject, writeMigrations } from './migration-project.js';
 
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((database) => database.drop()));
-});
-async function database(): Promise<TestDatabase> {
-  const created = await createTestDatabase('sections_migrate');
-  databases.push(created);
-  return created;
-}
+const database = databasesDroppedAfterEach('sections_migrate');
 const tables = async (db: TestDatabase) =>
   (await db.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`)).map((row) => row.name);
 const ledger = async (db: TestDatabase) => (await db.query<{ created_at: string }>('select created_at from drizzle.__drizzle_migrations order by id')).map((row) => Number(row.created_at));

@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/pg.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
+import { databasesDroppedAfterEach } from '../helpers/test-databases.js';
 import { M1, M2, migrationProject } from './migration-project.js';
 
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((database) => database.drop()));
-});
-async function database(): Promise<TestDatabase> {
-  const created = await createTestDatabase('sections_target');
-  databases.push(created);
-  return created;
-}
+const database = databasesDroppedAfterEach('sections_target');
 const applied = async (db: TestDatabase) => Number((await db.query<{ n: string }>('select count(*) as n from drizzle.__drizzle_migrations'))[0]!.n);
 const CONFIG = `export default { migrations: './db/migrations', sections: { core: { schema: './db/core/schema.ts', types: './db/core/types.ts' } }, DATABASE };\n`;
 const withDatabase = (database: string) => CONFIG.replace('DATABASE', `database: ${database}`);

@@ -58,4 +58,24 @@ describe('stubs follow their tables', () => {
     const clean = await runCli(['check'], { cwd: project.dir });
     expect(clean.exitCode, clean.stderr).toBe(0);
   });
+  it('a file at a stub\'s path without the "Scaffolded by" line is yours: never reported, never pruned, not even with --force', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
+    const yours = 'features/vendor/inventory/inventory.repository.ts';
+    project.write(yours, '// written by hand: stock counts from the warehouse API\nexport const inventory = () => [];\n');
+
+    // vendor_inventory is dropped: its service stub is an orphan, the hand-written file is not.
+    project.write('db/vendor/schema.ts', VENDOR_SCHEMA.slice(0, VENDOR_SCHEMA.indexOf('export const vendorInventory')));
+    project.write('sections.config.ts', SAMPLE_CONFIG.replace("features: './features',", "features: './features',\n  lint: { rules: { 'ban-drop-table': 'off' } },"));
+    expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
+    expect(orphanLines((await runCli(['check'], { cwd: project.dir })).stderr)).toEqual([
+      'error [stub-orphan] features/vendor/inventory/inventory.service.ts: service stub of a table no longer in section "vendor"; `sections generate --prune` removes it',
+    ]);
+
+    const forced = await runCli(['generate', '--prune', '--force'], { cwd: project.dir });
+    expect(forced.exitCode, forced.stderr).toBe(0);
+    expect(project.exists('features/vendor/inventory/inventory.service.ts')).toBe(false);
+    expect(project.read(yours)).toBe('// written by hand: stock counts from the warehouse API\nexport const inventory = () => [];\n');
+    expect((await runCli(['check'], { cwd: project.dir })).exitCode).toBe(0);
+  });
 });
