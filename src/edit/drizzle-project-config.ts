@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import micromatch from 'micromatch';
 import { z } from 'zod';
+import { kindOf } from '../config/config-paths.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
@@ -121,12 +122,4 @@ function globMatches(base: string, pattern: string): string[] {
   };
   if (kindOf(root) === 'folder') walk(root);
   return found;
-}
-
-function kindOf(path: string): 'missing' | 'file' | 'folder' {
-  try {
-    return statSync(path).isDirectory() ? 'folder' : 'file';
-  } catch {
-    return 'missing';
-  }
 }
