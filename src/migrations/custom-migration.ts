@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { UserError } from '../errors.js';
 import type { MigrationFolder } from './migration-folder.js';
-import { latestSnapshot, layOutMigration, nextIndex, type PlannedMigration } from './plan-migration.js';
+import { layOutMigration, nextIndex, type PlannedMigration } from './plan-migration.js';
 import { changedTables, emptySnapshot, readSnapshotIfReadable, type PgSnapshot } from './snapshot.js';
 
 /** drizzle-kit's own first line for `generate --custom`, so a folder reads the same whichever tool wrote it. */
@@ -19,8 +19,7 @@ export const CUSTOM_MIGRATION_HEADER = '-- Custom SQL migration file, put your c
  * PostgreSQL accepts them. Either way its SQL is hashed into sections.sum like any other, so an
  * edit needs `generate --rehash`, and every later run executes it on the engine with the rest.
  */
-export async function planCustomMigration(folder: MigrationFolder, name: string, now: number, change: PlannedMigration | undefined): Promise<PlannedMigration> {
-  const previous = await latestSnapshot(folder);
+export function planCustomMigration(folder: MigrationFolder, previous: PgSnapshot, name: string, now: number, change: PlannedMigration | undefined): PlannedMigration {
   const generated = change?.statements.flatMap((statement) => statement.trimEnd().split('\n')) ?? [];
   const sql = generated.length === 0
     ? CUSTOM_MIGRATION_HEADER
