@@ -42,7 +42,8 @@ export interface PlannedMigration {
   readonly files: readonly PlannedFile[];
 }
 
-const BREAKPOINT = '--> statement-breakpoint\n';
+/** What drizzle-kit writes between a migration's statements. */
+export const BREAKPOINT = '--> statement-breakpoint\n';
 
 /** The snapshot of what the schemas declare now, shaped as drizzle-kit's `generate` writes it. */
 export async function currentSnapshot(model: ProjectModel, previousId: string): Promise<PgSnapshot> {
