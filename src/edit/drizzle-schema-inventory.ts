@@ -3,7 +3,7 @@ import { drizzleOrm, drizzleOrmCasing, drizzleOrmPgCore } from '../commonjs-pack
 import type { ModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
-import { qualifiedName } from '../model/project-model.js';
+import { qualifiedName, shownName } from '../model/project-model.js';
 
 const { is, Relations } = drizzleOrm();
 const pgCore = drizzleOrmPgCore();
@@ -100,7 +100,7 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
     return { kind, file: owner.file, exportName: owner.exportName, table, usedBy: kind === 'enum' ? [...(enumUsers.get(value) ?? [])].sort() : [] };
   });
   const duplicate = findDuplicateTable(tables);
-  if (duplicate) throw new UserError(`table "${duplicate[0].key.replace(/^public\./, '')}" is defined twice, in ${displayPath(cwd, duplicate[0].file)} and ${displayPath(cwd, duplicate[1].file)}; drizzle-kit would keep one of them`);
+  if (duplicate) throw new UserError(`table "${shownName(duplicate[0].key)}" is defined twice, in ${displayPath(cwd, duplicate[0].file)} and ${displayPath(cwd, duplicate[1].file)}; drizzle-kit would keep one of them`);
   return { tables: tables.sort((a, b) => (a.key < b.key ? -1 : 1)), exports, files: byFile };
 }
 
