@@ -8,7 +8,7 @@ import { layOutMigration, nextIndex, type PlannedMigration } from './plan-migrat
 import { changedTables, emptySnapshot, readSnapshotIfReadable, type PgSnapshot } from './snapshot.js';
 
 /** drizzle-kit's own first line for `generate --custom`, so a folder reads the same whichever tool wrote it. */
-export const CUSTOM_MIGRATION_HEADER = '-- Custom SQL migration file, put your code below! --\n';
+const CUSTOM_MIGRATION_HEADER = '-- Custom SQL migration file, put your code below! --\n';
 
 /**
  * `generate --custom`: a migration for SQL drizzle-kit does not generate (functions, policies, a
