@@ -66,10 +66,6 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
     byFile.set(file, names);
   }
 
-  const tableKey = (table: PgTable) => {
-    const config = pgCore.getTableConfig(table);
-    return qualifiedName(config.schema ?? 'public', config.name);
-  };
   const owners = new Map<unknown, { file: string; exportName: string }>();
   for (const [value, list] of exporters) {
     owners.set(value, [...list].sort((a, b) => byFile.get(a.file)!.length - byFile.get(b.file)!.length || (a.file < b.file ? -1 : 1))[0]!);
@@ -78,14 +74,14 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
   const enumUsers = new Map<unknown, Set<string>>();
   for (const [value, owner] of owners) {
     if (kindOf(value) !== 'table') continue;
-    const config = tableConfigOf(value as PgTable, owner);
+    const { config, references } = describeUserTable(value as PgTable, owner);
     const key = qualifiedName(config.schema ?? 'public', config.name);
     tables.push({
       key,
       schema: config.schema ?? 'public',
       name: config.name,
       file: owner.file,
-      references: config.foreignKeys.map((foreignKey) => tableKey(foreignKey.reference().foreignTable)),
+      references,
       columns: config.columns.map((column) => columnCasing.getColumnCasing(column)),
     });
     for (const column of config.columns) {
@@ -104,9 +100,19 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
   return { tables: tables.sort((a, b) => (a.key < b.key ? -1 : 1)), exports, files: byFile };
 }
 
-function tableConfigOf(table: PgTable, owner: { file: string; exportName: string }) {
+function tableKey(table: PgTable): string {
+  const config = pgCore.getTableConfig(table);
+  return qualifiedName(config.schema ?? 'public', config.name);
+}
+
+/**
+ * The schema's own code runs here: a `references(() => …)` callback runs when its key is
+ * resolved, not when the table config is read, so both are the user's to fix.
+ */
+function describeUserTable(table: PgTable, owner: { file: string; exportName: string }) {
   try {
-    return pgCore.getTableConfig(table);
+    const config = pgCore.getTableConfig(table);
+    return { config, references: config.foreignKeys.map((foreignKey) => tableKey(foreignKey.reference().foreignTable)) };
   } catch (error) {
     throw new UserError(`${owner.file}: table export ${owner.exportName}: its definition throws: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
   }
