@@ -13,6 +13,7 @@ import { proposalGraph } from '../graph/proposal-graph.js';
 import type { SectionGraph } from '../graph/section-graph.js';
 import { proposeSections, type ProposedSection, type SplitRequest } from '../edit/section-proposal.js';
 import { camelCaseRoundTrip } from '../model/camel-case-round-trip.js';
+import { shownName } from '../model/project-model.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
@@ -101,20 +102,19 @@ async function adoptHoldingLock(options: InitFromDrizzleOptions, drizzleFile: st
     ];
     const dryRun = options.dryRun ?? false;
     const outcomes = await applyPlan({ files }, { lock, dryRun, fs: options.fs });
-    const shownTable = (key: string) => key.replace(/^public\./, '');
     return {
       dryRun,
       drizzleConfig: drizzleFile,
       migrations: drizzle.out,
       sections: layout.sections.map((entry) => ({
         name: entry.section.name,
-        tables: entry.section.tables.map(shownTable),
+        tables: entry.section.tables.map(shownName),
         schema: entry.schema,
         schemaModule: entry.schemaText === undefined ? 'existing' : 'written',
         types: entry.types,
         camelCase: entry.camelCase,
       })),
-      crossSectionForeignKeys: proposal.crossSectionForeignKeys.map((edge) => ({ from: shownTable(edge.from), to: shownTable(edge.to) })),
+      crossSectionForeignKeys: proposal.crossSectionForeignKeys.map((edge) => ({ from: shownName(edge.from), to: shownName(edge.to) })),
       graph: proposalGraph(
         proposal.sections,
         inventory.tables.flatMap((table) => table.references.map((to) => ({ from: table.key, to }))),

@@ -9,6 +9,8 @@ import { assertSectionName } from '../edit/names.js';
 import { editPackageJson, newPackageJson, SECTIONS_SCRIPTS, type ModuleType } from '../edit/package-json.js';
 import { configText, drizzleConfigText, emptySection, exampleSections, MIGRATIONS_DIR, type NewSection } from '../edit/project-layout.js';
 import { DRIZZLE_CONFIG_FILES } from '../edit/project-paths.js';
+// The CLI's `init` without a choice of sections suggests adopting a drizzle project it finds.
+export { drizzleConfigIn } from '../edit/project-paths.js';
 import { TSCONFIG_TEXT, tsconfigProblem } from '../edit/tsconfig.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { FileSystem } from '../plan/file-system.js';
@@ -114,11 +116,6 @@ function newSections(sections: InitSections): NewSection[] {
     case 'example':
       return exampleSections();
   }
-}
-
-/** drizzle-kit's config in `cwd`, if any: `init` without a choice of sections then suggests adopting it. */
-export function drizzleConfigIn(cwd: string): string | undefined {
-  return DRIZZLE_CONFIG_FILES.find((file) => existsSync(join(cwd, file)));
 }
 
 /** Parses `--sections core,billing`: identifiers, each once. */

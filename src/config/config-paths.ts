@@ -35,7 +35,8 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-function kindOf(path: string): 'missing' | 'file' | 'folder' {
+/** What is at `path`, without throwing for a missing one. */
+export function kindOf(path: string): 'missing' | 'file' | 'folder' {
   try {
     return statSync(path).isDirectory() ? 'folder' : 'file';
   } catch {

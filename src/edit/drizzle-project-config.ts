@@ -1,11 +1,12 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import micromatch from 'micromatch';
 import { z } from 'zod';
+import { kindOf } from '../config/config-paths.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
-import { DRIZZLE_CONFIG_FILES } from './project-paths.js';
+import { DRIZZLE_CONFIG_FILES, drizzleConfigIn } from './project-paths.js';
 
 /** What `init --from-drizzle` takes from a drizzle-kit config, every path absolute. */
 export interface DrizzleProjectConfig {
@@ -43,9 +44,9 @@ export function findDrizzleConfig(cwd: string, given: string | undefined): strin
     if (!existsSync(file)) throw new UserError(`--from-drizzle ${given}: file not found`);
     return file;
   }
-  const found = DRIZZLE_CONFIG_FILES.map((name) => join(cwd, name)).find((file) => existsSync(file));
+  const found = drizzleConfigIn(cwd);
   if (!found) throw new UserError(`--from-drizzle: no drizzle config in ${cwd} (looked for ${DRIZZLE_CONFIG_FILES.join(', ')}); name it: --from-drizzle path/to/drizzle.config.ts`);
-  return found;
+  return join(cwd, found);
 }
 
 /**
@@ -121,12 +122,4 @@ function globMatches(base: string, pattern: string): string[] {
   };
   if (kindOf(root) === 'folder') walk(root);
   return found;
-}
-
-function kindOf(path: string): 'missing' | 'file' | 'folder' {
-  try {
-    return statSync(path).isDirectory() ? 'folder' : 'file';
-  } catch {
-    return 'missing';
-  }
 }

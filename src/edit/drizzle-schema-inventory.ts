@@ -3,7 +3,7 @@ import { drizzleOrm, drizzleOrmCasing, drizzleOrmPgCore } from '../commonjs-pack
 import type { ModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
 import { UserError } from '../errors.js';
-import { qualifiedName } from '../model/project-model.js';
+import { qualifiedName, shownName } from '../model/project-model.js';
 
 const { is, Relations } = drizzleOrm();
 const pgCore = drizzleOrmPgCore();
@@ -66,10 +66,6 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
     byFile.set(file, names);
   }
 
-  const tableKey = (table: PgTable) => {
-    const config = pgCore.getTableConfig(table);
-    return qualifiedName(config.schema ?? 'public', config.name);
-  };
   const owners = new Map<unknown, { file: string; exportName: string }>();
   for (const [value, list] of exporters) {
     owners.set(value, [...list].sort((a, b) => byFile.get(a.file)!.length - byFile.get(b.file)!.length || (a.file < b.file ? -1 : 1))[0]!);
@@ -78,14 +74,14 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
   const enumUsers = new Map<unknown, Set<string>>();
   for (const [value, owner] of owners) {
     if (kindOf(value) !== 'table') continue;
-    const config = tableConfigOf(value as PgTable, owner);
+    const { config, references } = describeUserTable(value as PgTable, owner);
     const key = qualifiedName(config.schema ?? 'public', config.name);
     tables.push({
       key,
       schema: config.schema ?? 'public',
       name: config.name,
       file: owner.file,
-      references: config.foreignKeys.map((foreignKey) => tableKey(foreignKey.reference().foreignTable)),
+      references,
       columns: config.columns.map((column) => columnCasing.getColumnCasing(column)),
     });
     for (const column of config.columns) {
@@ -100,13 +96,23 @@ export async function readSchemaInventory(files: readonly string[], cwd: string,
     return { kind, file: owner.file, exportName: owner.exportName, table, usedBy: kind === 'enum' ? [...(enumUsers.get(value) ?? [])].sort() : [] };
   });
   const duplicate = findDuplicateTable(tables);
-  if (duplicate) throw new UserError(`table "${duplicate[0].key.replace(/^public\./, '')}" is defined twice, in ${displayPath(cwd, duplicate[0].file)} and ${displayPath(cwd, duplicate[1].file)}; drizzle-kit would keep one of them`);
+  if (duplicate) throw new UserError(`table "${shownName(duplicate[0].key)}" is defined twice, in ${displayPath(cwd, duplicate[0].file)} and ${displayPath(cwd, duplicate[1].file)}; drizzle-kit would keep one of them`);
   return { tables: tables.sort((a, b) => (a.key < b.key ? -1 : 1)), exports, files: byFile };
 }
 
-function tableConfigOf(table: PgTable, owner: { file: string; exportName: string }) {
+function tableKey(table: PgTable): string {
+  const config = pgCore.getTableConfig(table);
+  return qualifiedName(config.schema ?? 'public', config.name);
+}
+
+/**
+ * The schema's own code runs here: a `references(() => …)` callback runs when its key is
+ * resolved, not when the table config is read, so both are the user's to fix.
+ */
+function describeUserTable(table: PgTable, owner: { file: string; exportName: string }) {
   try {
-    return pgCore.getTableConfig(table);
+    const config = pgCore.getTableConfig(table);
+    return { config, references: config.foreignKeys.map((foreignKey) => tableKey(foreignKey.reference().foreignTable)) };
   } catch (error) {
     throw new UserError(`${owner.file}: table export ${owner.exportName}: its definition throws: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
   }

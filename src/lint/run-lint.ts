@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
 import { writeJsonFile } from '../json-file.js';
 import { readMigrationFolder, type MigrationFolder } from '../migrations/migration-folder.js';
-import type { PgSnapshot } from '../migrations/snapshot.js';
+import { readSnapshotIfReadable, type PgSnapshot } from '../migrations/snapshot.js';
 import type { ProjectModel } from '../model/project-model.js';
 import { ownVersion, packageVersion } from '../package-version.js';
 import type { ColumnTypes, LintOutcome } from './lint-migrations.js';
@@ -69,7 +69,8 @@ async function columnTypesBefore(folder: MigrationFolder, scope: LintScope): Pro
   const result = new Map<string, ColumnTypes>();
   for (const migration of scope.migrations) {
     const previous = folder.migrations[folder.migrations.indexOf(migration) - 1];
-    const snapshot = previous ? await readSnapshot(previous.snapshotFile) : undefined;
+    // A missing or unreadable snapshot is check's to report; lint then knows no earlier types.
+    const snapshot = previous ? await readSnapshotIfReadable(previous.snapshotFile) : undefined;
     if (snapshot) result.set(migration.entry.tag, columnTypesOf(snapshot));
   }
   return result;
@@ -80,15 +81,6 @@ export function columnTypesOf(snapshot: PgSnapshot): ColumnTypes {
   return Object.fromEntries(
     Object.values(snapshot.tables).map((table) => [`${table.schema || 'public'}.${table.name}`, Object.fromEntries(Object.values(table.columns).map((column) => [column.name, String(column.type)]))]),
   );
-}
-
-async function readSnapshot(file: string): Promise<PgSnapshot | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as PgSnapshot;
-  } catch {
-    // A missing or unreadable snapshot is check's to report; lint then knows no earlier types.
-    return undefined;
-  }
 }
 
 /** Everything findings depend on: the inputs' hashes, which migrations are in scope, and the tools. */

@@ -5,7 +5,7 @@ import type { Database } from '../database/database.js';
  * `drizzle-kit migrate` is up to date for `sections status` and the reverse. A row's
  * `created_at` is the journal entry's `when`; its `hash` the sha-256 of the file's text.
  */
-export const LEDGER = '"drizzle"."__drizzle_migrations"';
+const LEDGER = '"drizzle"."__drizzle_migrations"';
 
 /**
  * What drizzle's ledger cannot say: a migration that runs outside a transaction and stopped

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { UserError } from '../errors.js';
 import type { MigrationFolder } from './migration-folder.js';
-import { latestSnapshot, layOutMigration, nextIndex, type PlannedMigration } from './plan-migration.js';
-import { changedTables, emptySnapshot, type PgSnapshot } from './snapshot.js';
+import { layOutMigration, nextIndex, type PlannedMigration } from './plan-migration.js';
+import { changedTables, emptySnapshot, readSnapshotIfReadable, type PgSnapshot } from './snapshot.js';
 
 /** drizzle-kit's own first line for `generate --custom`, so a folder reads the same whichever tool wrote it. */
-export const CUSTOM_MIGRATION_HEADER = '-- Custom SQL migration file, put your code below! --\n';
+const CUSTOM_MIGRATION_HEADER = '-- Custom SQL migration file, put your code below! --\n';
 
 /**
  * `generate --custom`: a migration for SQL drizzle-kit does not generate (functions, policies, a
@@ -20,8 +19,7 @@ export const CUSTOM_MIGRATION_HEADER = '-- Custom SQL migration file, put your c
  * PostgreSQL accepts them. Either way its SQL is hashed into sections.sum like any other, so an
  * edit needs `generate --rehash`, and every later run executes it on the engine with the rest.
  */
-export async function planCustomMigration(folder: MigrationFolder, name: string, now: number, change: PlannedMigration | undefined): Promise<PlannedMigration> {
-  const previous = await latestSnapshot(folder);
+export function planCustomMigration(folder: MigrationFolder, previous: PgSnapshot, name: string, now: number, change: PlannedMigration | undefined): PlannedMigration {
   const generated = change?.statements.flatMap((statement) => statement.trimEnd().split('\n')) ?? [];
   const sql = generated.length === 0
     ? CUSTOM_MIGRATION_HEADER
@@ -47,8 +45,8 @@ export async function planCustomMigration(folder: MigrationFolder, name: string,
 export async function assertCustomMigrationsWritten(folder: MigrationFolder): Promise<void> {
   for (const [index, migration] of folder.migrations.entries()) {
     if (migration.sql === undefined || !holdsNoStatement(migration.sql) || !existsSync(migration.snapshotFile)) continue;
-    const before = index === 0 ? emptySnapshot() : await readSnapshot(folder.migrations[index - 1]!.snapshotFile);
-    const after = await readSnapshot(migration.snapshotFile);
+    const before = index === 0 ? emptySnapshot() : await readSnapshotIfReadable(folder.migrations[index - 1]!.snapshotFile);
+    const after = await readSnapshotIfReadable(migration.snapshotFile);
     if (!before || !after || sameSchema(before, after)) continue;
     const tables = changedTables(before, after).map(({ from, to }) => (to ?? from)!.name);
     const what = tables.length > 0 ? ` (${tables.join(', ')})` : '';
@@ -65,13 +63,4 @@ function holdsNoStatement(sql: string): boolean {
 function sameSchema(a: PgSnapshot, b: PgSnapshot): boolean {
   const declared = ({ id: _id, prevId: _prevId, _meta: _ignored, ...rest }: PgSnapshot) => rest;
   return isDeepStrictEqual(declared(a), declared(b));
-}
-
-async function readSnapshot(file: string): Promise<PgSnapshot | undefined> {
-  if (!existsSync(file)) return undefined;
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as PgSnapshot;
-  } catch {
-    return undefined;
-  }
 }

@@ -15,6 +15,8 @@ import { changedTables, emptySnapshot, type PgSnapshot } from './snapshot.js';
 export interface PlanMigrationOptions {
   readonly model: ProjectModel;
   readonly folder: MigrationFolder;
+  /** The folder's last snapshot (`latestSnapshot`), which the schemas are diffed from. */
+  readonly previous: PgSnapshot;
   /** `--name`; otherwise named after the sections the change touches. */
   readonly name?: string | undefined;
   readonly renames: readonly RenameSpec[];
@@ -40,7 +42,8 @@ export interface PlannedMigration {
   readonly files: readonly PlannedFile[];
 }
 
-const BREAKPOINT = '--> statement-breakpoint\n';
+/** What drizzle-kit writes between a migration's statements. */
+export const BREAKPOINT = '--> statement-breakpoint\n';
 
 /** The snapshot of what the schemas declare now, shaped as drizzle-kit's `generate` writes it. */
 export async function currentSnapshot(model: ProjectModel, previousId: string): Promise<PgSnapshot> {
@@ -91,7 +94,7 @@ export async function latestSnapshot(folder: MigrationFolder): Promise<PgSnapsho
  * the folder unchanged. `undefined` when nothing changed.
  */
 export async function planMigration(options: PlanMigrationOptions): Promise<PlannedMigration | undefined> {
-  const previous = await latestSnapshot(options.folder);
+  const { previous } = options;
   const current = await currentSnapshot(options.model, previous.id);
   const renamed = applyRenames(previous, current, options.renames, options.answers.renames);
   const open = findRenameQuestions(renamed.previous, current, options.answers.created);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 
 /** drizzle-kit's PostgreSQL snapshot (meta/NNNN_snapshot.json); only what we read is typed. */
@@ -63,4 +64,16 @@ export function changedTables(previous: PgSnapshot, current: PgSnapshot): TableC
 /** The snapshot key drizzle-kit uses for a table: `public.vendor_profile`. */
 export function tableKey(schema: string, name: string): string {
   return `${schema || 'public'}.${name}`;
+}
+
+/**
+ * A snapshot file's content, or undefined when it is missing or not JSON: for readers that can do
+ * without it (`check` reports a broken folder; `latestSnapshot` refuses one).
+ */
+export async function readSnapshotIfReadable(file: string): Promise<PgSnapshot | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PgSnapshot;
+  } catch {
+    return undefined;
+  }
 }

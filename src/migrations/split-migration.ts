@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import type { PlannedFile } from '../planned-file.js';
 import type { Journal } from './migration-folder.js';
 import { snapshotPath } from './migration-folder.js';
-import type { PlannedMigration } from './plan-migration.js';
-import type { PgSnapshot } from './snapshot.js';
-
-const BREAKPOINT = '--> statement-breakpoint\n';
+import { BREAKPOINT, type PlannedMigration } from './plan-migration.js';
 
 /**
  * A planned migration written as two (`generate --safe`): the first keeps the statements `kept`
@@ -26,7 +23,7 @@ export function splitPlannedMigration(
   const idx = first.idx + 1;
   const tag = `${String(idx).padStart(4, '0')}_${second.name}`;
   const nextJournal: Journal = { ...journal, entries: [...journal.entries, { ...first, idx, tag, when: first.when + 1 }] };
-  const snapshot = JSON.parse(snapshotFile.content) as PgSnapshot;
+  const { snapshot } = migration;
   const dir = join(sqlFile.path, '..');
   const journalContent = JSON.stringify(nextJournal, null, 2);
   const withJournal = (files: readonly PlannedFile[]) => files.map((file) => (file === journalFile ? { ...file, content: journalContent } : file));

@@ -75,6 +75,11 @@ export function qualifiedName(schema: string, name: string): string {
   return `${schema}.${name}`;
 }
 
+/** A `qualifiedName` as messages show it: bare in `public`. */
+export function shownName(key: string): string {
+  return key.startsWith('public.') ? key.slice('public.'.length) : key;
+}
+
 export function ownerOf(model: ProjectModel, table: string, schema = 'public'): SectionModel | undefined {
   return model.sections.find(
     (section) =>

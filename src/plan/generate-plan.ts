@@ -8,6 +8,7 @@ import type { MigrationEntry, MigrationFolder } from '../migrations/migration-fo
 import { takeOutDraft } from '../migrations/draft.js';
 import { planCustomMigration } from '../migrations/custom-migration.js';
 import { latestSnapshot, planMigration, type PlannedMigration } from '../migrations/plan-migration.js';
+import type { PgSnapshot } from '../migrations/snapshot.js';
 import type { LintOutcome } from '../lint/lint-migrations.js';
 import { lintNewMigrations, splitForSafety } from './new-migration-lint.js';
 import type { RenameAnswers, RenameSpec } from '../migrations/renames.js';
@@ -110,6 +111,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   let migrations: readonly PlannedMigration[];
   let stubs: PlannedFile[];
   let templates: Templates;
+  let previous: PgSnapshot;
   try {
     progress('loading section schemas');
     model = await loadProjectModel(config, options.cwd, options.loader);
@@ -118,9 +120,11 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     const typesFiles = model.sections.map((section) => ({ path: section.config.typesFile, kind: 'types', section: section.name }));
     assertOutputPaths(config, [...typesFiles, ...stubs], options.loader.loadedFiles(), options.cwd);
     progress('diffing schemas against the last snapshot');
+    previous = await latestSnapshot(folder);
     const migration = await planMigration({
       model,
       folder,
+      previous,
       name: options.name ?? rebasedName,
       renames: options.renames ?? [],
       answers: options.answers ?? { renames: [], created: [] },
@@ -128,7 +132,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
       now: options.now ?? Date.now(),
     });
     assertRebaseKeepsStatements(removed, folder.migrations.map((entry) => entry.sql!), migration?.sql);
-    if (options.custom) migrations = [await planCustomMigration(folder, options.name ?? 'custom', options.now ?? Date.now(), migration)];
+    if (options.custom) migrations = [planCustomMigration(folder, previous, options.name ?? 'custom', options.now ?? Date.now(), migration)];
     else migrations = !migration ? [] : options.safe ? await splitForSafety(migration, shownAs) : [migration];
   } catch (error) {
     await migrated.abandon();
@@ -137,7 +141,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
   // Parsed on a thread of its own while the engine runs the new migrations.
   const linting =
     options.lintNew && migrations.length > 0
-      ? lintNewMigrations(migrations, { model, settings: config.lintRules ?? {}, previous: await latestSnapshot(folder), shownAs })
+      ? lintNewMigrations(migrations, { model, settings: config.lintRules ?? {}, previous, shownAs })
       : Promise.resolve({ findings: [], allowed: [] });
   linting.catch(() => undefined);
   const next: MigrationToRun[] = migrations.map((migration) => ({ tag: migration.tag, sql: migration.sql, shownAs: shownAs(migration.files[0]!.path), isNew: true }));

@@ -277,4 +277,14 @@ describe('initFromDrizzle (the API)', () => {
     project.write('drizzle.config.ts', "export default { dialect: 'sqlite', schema: './src/server/db/schema/*.ts' };\n");
     await expect(initFromDrizzle({ cwd: project.dir, drizzleConfig: 'drizzle.config.ts', split: { kind: 'per-file' } })).rejects.toThrow(UserError);
   });
+
+  it('a references(() => …) that throws is a UserError naming the module and export, not a crash', async () => {
+    const project = createTempProject();
+    for (const step of TASK_TRACKER) for (const [file, content] of Object.entries(step.files)) project.write(file, content);
+    const projects = 'src/server/db/schema/projects.ts';
+    project.write(projects, project.read(projects).replace('.references(() => users.id)', ".references(() => { throw new Error('users is not defined yet'); })"));
+    const adopting = initFromDrizzle({ cwd: project.dir, drizzleConfig: undefined, split: { kind: 'per-file' }, dryRun: true });
+    await expect(adopting).rejects.toThrow(UserError);
+    await expect(adopting).rejects.toThrow(/table export projects: its definition throws: users is not defined yet$/);
+  });
 });

@@ -34,7 +34,7 @@ export function registerInit(program: Command, context: CliContext): void {
       const global = context.global();
       const output = context.output();
       if (flags.fromDrizzle !== undefined) {
-        const given = [flags.sections !== undefined && '--sections', flags.empty && '--empty', flags.example && '--example'].filter((flag): flag is string => Boolean(flag));
+        const given = sectionFlags(flags);
         if (given.length > 0) throw new UserError(`--from-drizzle and ${given.join(' and ')} exclude each other; --from-drizzle takes the sections from the drizzle project`);
         const { initFromDrizzle } = await import('../../commands/init-from-drizzle.js');
         const result = await initFromDrizzle({
@@ -65,9 +65,14 @@ export function registerInit(program: Command, context: CliContext): void {
     });
 }
 
+/** Which of --sections, --empty and --example were given. */
+function sectionFlags(flags: InitFlags): string[] {
+  return [flags.sections !== undefined && '--sections', flags.empty && '--empty', flags.example && '--example'].filter((flag): flag is string => Boolean(flag));
+}
+
 /** Exactly one of --sections, --empty and --example. */
 function initSections(flags: InitFlags, parseSectionNames: (list: string) => string[], drizzleConfig: string | undefined): InitSections {
-  const given = [flags.sections !== undefined && '--sections', flags.empty && '--empty', flags.example && '--example'].filter((flag): flag is string => Boolean(flag));
+  const given = sectionFlags(flags);
   if (given.length > 1) throw new UserError(`${given.join(' and ')} exclude each other; give one`);
   if (flags.sections !== undefined) return { kind: 'named', names: parseSectionNames(flags.sections) };
   if (flags.empty) return { kind: 'empty' };
