@@ -168,7 +168,7 @@ describe('sections init --from-drizzle', () => {
     for (const [files, args, message] of cases) {
       const project = createTempProject({ files });
       const before = project.snapshot();
-      const [path, ...rest] = args[0]?.startsWith('db/') ? args : [undefined, ...args];
+      const [path, rest] = args[0]?.startsWith('db/') ? [args[0], args.slice(1)] : [undefined, args];
       const result = await runCli(['init', '--from-drizzle', ...(path ? [path] : []), ...rest], { cwd: project.dir });
       expect(result.exitCode, result.stderr).toBe(2);
       expect(result.stderr.trimEnd()).toBe(message.replace('{dir}', project.dir));

@@ -205,8 +205,8 @@ await pool.end();
       parts: ['gear'],
       vendors: ['Acme'],
     });
-    expect(await database.query('select name from part order by id')).toEqual([{ name: 'gear' }]);
-    expect(await database.query('select business_name from vendor_profile order by id')).toEqual([{ business_name: 'Acme' }]);
+    expect(await database!.query('select name from part order by id')).toEqual([{ name: 'gear' }]);
+    expect(await database!.query('select business_name from vendor_profile order by id')).toEqual([{ business_name: 'Acme' }]);
   });
 
   it('transaction.ts follows the sections: generate rewrites it, check names it when stale', async () => {

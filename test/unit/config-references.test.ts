@@ -11,6 +11,7 @@ function table(schema: string, name: string, section: string, columns: string[])
     section,
     exportName: name,
     foreignKeys: [],
+    primaryKey: [],
     columns: columns.map((column) => ({ name: column, sqlType: 'uuid', notNull: false, hasDefault: false, primaryKey: false, unique: false })),
   };
 }

@@ -3,7 +3,7 @@ import type { InventoryTable, SchemaExport, SchemaInventory } from '../../src/ed
 import { proposeSections } from '../../src/edit/section-proposal.js';
 
 const table = (key: string, file: string, references: string[] = []): InventoryTable => ({
-  key, schema: key.split('.')[0]!, name: key.split('.')[1]!, file, references,
+  key, schema: key.split('.')[0]!, name: key.split('.')[1]!, file, references, columns: [],
 });
 
 function inventory(tables: InventoryTable[], extra: SchemaExport[] = []): SchemaInventory {
