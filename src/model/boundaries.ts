@@ -53,12 +53,23 @@ export function findForeignKeyViolations(model: ProjectModel): ForeignKeyViolati
             message:
               `foreign key ${tableName}(${foreignKey.columns.join(', ')}) → ${foreignTable}(${foreignKey.foreignColumns.join(', ')}) ` +
               `crosses from section "${section.name}" into section "${target.name}"; reference it by public id instead: ` +
-              `a column \`${foreignKey.foreignTable}_public_id uuid\` without a foreign key`,
+              `a column \`${publicIdColumnName(foreignKey.foreignTable, foreignKey.columns[0]!)} uuid\` without a foreign key`,
           },
         ];
       }),
     ),
   );
+}
+
+/**
+ * The column advised instead of a foreign key, named so the stubs find the table it references
+ * (`findPublicIdReferences`), in the style of the project's columns: `userPublicId` where the
+ * foreign key's column is camelCase (`userId`), else `user_public_id`, whatever the table's case.
+ */
+function publicIdColumnName(foreignTable: string, referencingColumn: string): string {
+  const words = foreignTable.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_').filter(Boolean);
+  const camelCase = /[a-z0-9][A-Z]/.test(referencingColumn) && !referencingColumn.includes('_');
+  return camelCase ? `${words.map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('')}PublicId` : `${words.join('_')}_public_id`;
 }
 
 function qualified(schema: string, name: string): string {

@@ -143,7 +143,7 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     ]);
     const messages = red.problems.map((problem) => problem.message);
     expect(messages).toContain(
-      'foreign key Document(identityId) → auth.Identity(id) crosses from section "content" into section "accounts"; reference it by public id instead: a column `Identity_public_id uuid` without a foreign key',
+      'foreign key Document(identityId) → auth.Identity(id) crosses from section "content" into section "accounts"; reference it by public id instead: a column `identityPublicId uuid` without a foreign key',
     );
     expect(messages).toContain('imports section "accounts"\'s types (\'@/db/schemas/accounts/types\'); use that section\'s repository or service instead');
     expect(messages).toContain('imports section "accounts"\'s connection (\'../../../db/connections/accounts.js\'); use that section\'s repository or service instead');
@@ -170,7 +170,7 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
       ['import-boundary', 'content', null],
     ]);
     expect(green.human.stdout).toContain('5 boundary violations accepted by sections.boundaries.json:');
-    expect(green.human.stdout).toContain('[foreign-key-boundary] src/db/schemas/billing/schema.ts: foreign key Invoice(userId) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `User_public_id uuid` without a foreign key (accepted: invoices outlive nothing; split in Q3)');
+    expect(green.human.stdout).toContain('[foreign-key-boundary] src/db/schemas/billing/schema.ts: foreign key Invoice(userId) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `userPublicId uuid` without a foreign key (accepted: invoices outlive nothing; split in Q3)');
     expect(green.human.stdout).toContain('✓ migrations, types, stubs and boundaries are up to date');
 
     // One new table with one new foreign key into accounts: that one fails, nothing else.
@@ -183,7 +183,7 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
         'foreign-key-boundary',
         'billing',
         project.path('src/db/schemas/billing/schema.ts'),
-        'foreign key Payment(paidById) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `User_public_id uuid` without a foreign key',
+        'foreign key Payment(paidById) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `userPublicId uuid` without a foreign key',
       ),
     ]);
     expect(added.accepted).toHaveLength(5);
@@ -224,7 +224,7 @@ describe('boundary baseline on a real shape (PascalCase tables, a central User, 
     const result = await generate(project);
     const warnings = result.stderr.split('\n').filter((line) => line.includes('crosses from section'));
     expect(warnings).toEqual([
-      'warning section "billing": foreign key Payment(paidById) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `User_public_id uuid` without a foreign key',
+      'warning section "billing": foreign key Payment(paidById) → User(id) crosses from section "billing" into section "accounts"; reference it by public id instead: a column `userPublicId uuid` without a foreign key',
     ]);
   });
 
