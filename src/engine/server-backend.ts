@@ -23,7 +23,7 @@ export function serverBackend(url: string, projectKey: string): EngineBackend {
   parseUrl(url);
   let admin: Promise<Database> | undefined;
   const connectAdmin = () => (admin ??= connectServer(url));
-  const historyName = `sections_cache_${createHash('sha256').update(`${projectKey}\n${databaseName(url)}`).digest('hex').slice(0, 16)}`;
+  const historyName = historyDatabaseName(url, projectKey);
   return {
     identity: async () => {
       const [row] = await (await connectAdmin()).query<{ version: string }>(`select current_setting('server_version') as version`);
@@ -44,6 +44,11 @@ export function serverBackend(url: string, projectKey: string): EngineBackend {
       if (admin) await (await admin.catch(() => undefined))?.close();
     },
   };
+}
+
+/** The project's history database on the server of `url`: one per project (its config file) and URL database. */
+export function historyDatabaseName(url: string, projectKey: string): string {
+  return `sections_cache_${createHash('sha256').update(`${projectKey}\n${databaseName(url)}`).digest('hex').slice(0, 16)}`;
 }
 
 async function openHistoryDatabase(server: Database, url: string, name: string, history: readonly string[]): Promise<HistoryDatabase | undefined> {

@@ -6,7 +6,7 @@ import type { EngineBackend } from '../../src/engine/engine-backend.js';
 import { MigrationRefusedError } from '../../src/engine/migration-refused.js';
 import { pgliteBackend } from '../../src/engine/pglite-backend.js';
 import { prepareEngine } from '../../src/engine/prepared-engine.js';
-import { serverBackend } from '../../src/engine/server-backend.js';
+import { historyDatabaseName, serverBackend } from '../../src/engine/server-backend.js';
 import { OperationError, UserError } from '../../src/errors.js';
 import { TEST_DATABASE_URL } from '../helpers/pg.js';
 import { MIGRATION_SQL } from './fixture.js';
@@ -27,28 +27,31 @@ const databasesLike = async (pattern: string) => (await onServer<{ datname: stri
 describe('the server engine (--shadow-url)', () => {
   const backends: EngineBackend[] = [];
   /** A backend for a project of its own, so tests never share a history database. */
-  const backendForNewProject = (url = TEST_DATABASE_URL) => {
-    const backend = serverBackend(url, `/projects/${randomBytes(6).toString('hex')}/sections.config.ts`);
+  /** The history databases the tests' backends may have made, by name: other files' runs keep theirs. */
+  const histories: string[] = [];
+  const backendFor = (url: string, project: string) => {
+    const backend = serverBackend(url, project);
     backends.push(backend);
+    histories.push(historyDatabaseName(url, project));
     return backend;
   };
-  let before: string[] = [];
+  const backendForNewProject = (url = TEST_DATABASE_URL) => backendFor(url, `/projects/${randomBytes(6).toString('hex')}/sections.config.ts`);
   afterEach(async () => {
     for (const backend of backends.splice(0)) await backend.close();
-    // The history databases the tests made; the scratch ones must be gone already.
-    for (const name of (await databasesLike('sections\\_cache\\_%')).filter((name) => !before.includes(name))) await onServer(`drop database "${name}" with (force)`);
+    // The scratch databases must be gone already.
+    for (const name of histories.splice(0)) await onServer(`drop database if exists "${name}" with (force)`);
   });
 
   it('keeps the committed history in a database of its own between runs, and rolls back the new migration', async () => {
-    before = await databasesLike('sections\\_cache\\_%');
     const backend = backendForNewProject();
     const history = migrations('create table kept (id int);');
     const steps: string[] = [];
     const first = await (await prepareEngine(backend, history, (step) => steps.push(step))).finish([newMigration('create table tried (id int);')]);
     expect(first.tables.map((table) => table.name).sort()).toEqual(['kept', 'tried']);
     expect(steps).toContain('applying 1 migration');
-    const created = (await databasesLike('sections\\_cache\\_%')).filter((name) => !before.includes(name));
-    expect(created).toEqual([expect.stringMatching(/^sections_cache_[0-9a-f]{16}$/)]);
+    const [historyDatabase] = histories;
+    expect(historyDatabase).toMatch(/^sections_cache_[0-9a-f]{16}$/);
+    expect(await databasesLike(historyDatabase!)).toEqual([historyDatabase]);
 
     steps.length = 0;
     expect((await (await prepareEngine(backend, history, (step) => steps.push(step))).finish([])).tables.map((table) => table.name)).toEqual(['kept']);
@@ -59,10 +62,8 @@ describe('the server engine (--shadow-url)', () => {
   });
 
   it('gives a run that finds the history database busy a scratch database, dropped afterwards', async () => {
-    before = await databasesLike('sections\\_cache\\_%');
     const project = `/projects/${randomBytes(6).toString('hex')}/sections.config.ts`;
-    const [holder, waiter] = [serverBackend(TEST_DATABASE_URL, project), serverBackend(TEST_DATABASE_URL, project)];
-    backends.push(holder, waiter);
+    const [holder, waiter] = [backendFor(TEST_DATABASE_URL, project), backendFor(TEST_DATABASE_URL, project)];
     const busy = await prepareEngine(holder, migrations('create table kept (id int);'), () => undefined);
     try {
       const scratch = await prepareEngine(waiter, migrations('create table kept (id int);'), () => undefined);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
+import { dropHistoryDatabase } from '../helpers/test-databases.js';
 import { createTempProject, REPO_ROOT, tempDir, type TempProject } from '../helpers/temp-project.js';
 import { sampleFiles, VENDOR_SCHEMA } from './sample-project.js';
 
@@ -42,6 +43,7 @@ describe('fidelity with the real tools', () => {
     const viaPglite = await runCli(['generate', '--json'], { cwd: embedded.dir, env: { SECTIONS_CACHE_DIR: freshCache() } });
     expect(viaPglite.exitCode).toBe(0);
     expect(JSON.parse(viaPglite.stdout).metadataFrom).toBe('database');
+    onTestFinished(() => dropHistoryDatabase(onServer.path('sections.config.ts')));
     const viaServer = await runCli(['generate', '--json', '--shadow-url', TEST_DATABASE_URL], { cwd: onServer.dir, env: { SECTIONS_CACHE_DIR: freshCache() } });
     expect(viaServer.stderr).toBe('');
     expect(viaServer.exitCode).toBe(0);
