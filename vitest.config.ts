@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '.tmp/**', 'dist/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
+    setupFiles: ['test/helpers/leftover-databases.ts'],
     // Integration tests spawn the CLI and boot databases: give them room, and keep two workers
     // on this 2-core machine so PGlite boots do not starve each other.
     testTimeout: 120_000,

@@ -37,9 +37,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/**
+ * Goes into the name of every throwaway database this test file creates: each file loads its own
+ * copy of this module, so the file's last hook can tell the ones it left (other files' databases
+ * live on meanwhile).
+ */
+export const FILE_TAG = `f${randomBytes(4).toString('hex')}`;
+
 /** A throwaway database on the test server; `drop()` removes it (call it in afterEach/afterAll). */
 export async function createTestDatabase(prefix = 'sections_test'): Promise<TestDatabase> {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${FILE_TAG}_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database "${name}"`);
   const url = databaseUrl(name);
   return {
@@ -82,4 +89,23 @@ async function adminQuery(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The databases on the test server whose name is exactly one of `names`, or contains `tag` between underscores. */
+export async function existingDatabases(where: { readonly names?: readonly string[]; readonly tag?: string }): Promise<string[]> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      `select datname from pg_database where datname = any($1::text[]) or ($2::text is not null and strpos(datname, '_' || $2 || '_') > 0) order by datname`,
+      [where.names ?? [], where.tag ?? null],
+    );
+    return rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await adminQuery(`drop database if exists "${name}" with (force)`);
 }

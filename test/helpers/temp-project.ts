@@ -2,6 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
+import { CONFIG_FILE_NAMES } from '../../src/config/load-config.js';
+import { historyDatabaseName } from '../../src/engine/server-backend.js';
+import { dropDatabase, existingDatabases, TEST_DATABASE_URL } from './pg.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,6 +40,7 @@ export interface TempProject {
  */
 export function createTempProject(source: { files?: Record<string, string> } = {}): TempProject {
   const dir = tempDir('project-');
+  onTestFinished(() => assertNoHistoryDatabaseLeft(dir));
   for (const [file, content] of Object.entries(source.files ?? {})) write(file, content);
 
   function write(file: string, content: string): void {
@@ -77,4 +81,14 @@ function snapshotTree(root: string): Record<string, string> {
   };
   walk(root);
   return files;
+}
+
+/**
+ * A `--shadow-url` run on the test server keeps the project's history database there, on purpose
+ * (the next run continues it): a test that made one drops it, or it fails here (and it is dropped).
+ */
+async function assertNoHistoryDatabaseLeft(dir: string): Promise<void> {
+  const left = await existingDatabases({ names: CONFIG_FILE_NAMES.map((name) => historyDatabaseName(TEST_DATABASE_URL, join(dir, name))) });
+  for (const name of left) await dropDatabase(name);
+  if (left.length > 0) throw new Error(`the test left the history database ${left.join(', ')} of its project on the server`);
 }
