@@ -71,6 +71,9 @@ export class Output {
   progress(step: string): void {
     const stderr = this.options.stderr as NodeJS.WriteStream;
     if (this.options.json || this.options.quiet || !stderr.isTTY) return;
+    this.clearBeforeForeignWrites();
+    // The step erases the line it replaces itself.
+    this.progressShown = false;
     stderr.write(`\r\x1b[K${this.color.dim(`${step}…`)}`);
     this.progressShown = true;
   }
@@ -78,11 +81,30 @@ export class Output {
   /** Every other line calls it first: a status line is never left in front of a message. */
   clearProgress(): void {
     if (!this.progressShown) return;
-    this.options.stderr.write('\r\x1b[K');
+    // Before the write, which comes back here through the streams' wrapped write.
     this.progressShown = false;
+    this.options.stderr.write('\r\x1b[K');
   }
 
   private progressShown = false;
+  private wrappedStreams = false;
+
+  /**
+   * A user's schema module may print while it loads, straight to the process's streams: from the
+   * first status line on, every write to them erases the line first. The streams are the CLI's own
+   * (the programmatic API never prints), and the wrap lasts as long as the process.
+   */
+  private clearBeforeForeignWrites(): void {
+    if (this.wrappedStreams) return;
+    this.wrappedStreams = true;
+    for (const stream of [this.options.stdout, this.options.stderr]) {
+      const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+      stream.write = ((...args: unknown[]) => {
+        this.clearProgress();
+        return write(...args);
+      }) as typeof stream.write;
+    }
+  }
 
   /** The one JSON document of a --json run. */
   json(value: unknown): void {

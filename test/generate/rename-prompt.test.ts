@@ -134,4 +134,13 @@ describe('the progress line at a terminal', () => {
     expect(failed.output).toMatch(/…\r\x1b\[Kerror db\/vendor\/schema\.ts: cannot load the schema of section "vendor"/);
     expect(failed.output).not.toMatch(LEFT_OVER);
   });
+
+  it('is erased before what a schema module prints itself', async () => {
+    const project = createTempProject({ files: sampleFiles({ 'db/vendor/schema.ts': `console.log('vendor schema loaded');\n${VENDOR_SCHEMA}` }) });
+    const generated = await runCliInPty(['generate'], { cwd: project.dir }).done;
+    expect(generated.exitCode, generated.output).toBe(0);
+    expect(generated.output).toContain('\r\x1b[Kloading section schemas…');
+    expect(generated.output).toMatch(/…\r\x1b\[Kvendor schema loaded\r?\n/);
+    expect(generated.output).not.toMatch(LEFT_OVER);
+  });
 });
