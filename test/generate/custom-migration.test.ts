@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { execa } from 'execa';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { adminQuery } from '../helpers/pg.js';
 import { runCli } from '../helpers/run-cli.js';
 import { databasesDroppedAfterEach } from '../helpers/test-databases.js';
 import { createTempProject, REPO_ROOT, type TempProject } from '../helpers/temp-project.js';
@@ -188,5 +189,40 @@ describe('a change PostgreSQL refuses as generated (README: "Changes PostgreSQL 
     const migrated = await runCli(['migrate', '--url', db.url], { cwd: project.dir });
     expect(migrated.exitCode, migrated.stderr).toBe(0);
     expect(await db.query(`SELECT "quantity" FROM "Order"`)).toEqual([{ quantity: 12 }]);
+  });
+
+  it('a role, created only where it is missing (roles are the server\'s, not a database\'s), runs on the engine and on two databases of one server', async () => {
+    // Random, as roles outlive the throwaway databases; dropped with whatever the databases granted it.
+    const role = `app_reader_${randomBytes(4).toString('hex')}`;
+    const databases: Awaited<ReturnType<typeof database>>[] = [];
+    onTestFinished(async () => {
+      for (const db of databases) await db.query(`DROP OWNED BY "${role}"`).catch(() => undefined);
+      await adminQuery(`DROP ROLE IF EXISTS "${role}"`);
+    });
+    const project = shopProject();
+    expect((await runCli(['generate'], { cwd: project.dir })).exitCode).toBe(0);
+    expect((await runCli(['generate', '--custom', '--name', 'reader_role'], { cwd: project.dir })).exitCode).toBe(0);
+    project.write(
+      `${M}/0001_reader_role.sql`,
+      [
+        `${HEADER}DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE "${role}" NOLOGIN; END IF; END $$;`,
+        `GRANT SELECT ON "Order" TO "${role}";`,
+        'ALTER TABLE "Order" ENABLE ROW LEVEL SECURITY;',
+        `CREATE POLICY "readerSeesAll" ON "Order" FOR SELECT TO "${role}" USING (true);\n`,
+      ].join('\n--> statement-breakpoint\n'),
+    );
+    const rehashed = await runCli(['generate', '--rehash'], { cwd: project.dir });
+    expect(rehashed.exitCode, rehashed.stderr).toBe(0);
+    // An empty cache: the engine runs the whole history, the role included, on a new cluster.
+    const cold = await runCli(['check'], { cwd: project.dir, env: { SECTIONS_CACHE_DIR: project.path('.cold-cache') } });
+    expect(cold.exitCode, cold.stdout + cold.stderr).toBe(0);
+
+    for (const db of [await database(), await database()]) {
+      databases.push(db);
+      const migrated = await runCli(['migrate', '--url', db.url], { cwd: project.dir });
+      expect(migrated.exitCode, migrated.stderr).toBe(0);
+      expect(await db.query(`SELECT policyname, roles FROM pg_policies WHERE tablename = 'Order'`)).toEqual([{ policyname: 'readerSeesAll', roles: `{${role}}` }]);
+      expect(await db.query(`SELECT has_table_privilege('${role}', '"Order"', 'SELECT') AS reads`)).toEqual([{ reads: true }]);
+    }
   });
 });
