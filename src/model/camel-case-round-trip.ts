@@ -19,12 +19,15 @@ function pluginCasing() {
 export interface CamelCaseRoundTrip {
   readonly table: (name: string) => boolean;
   readonly column: (name: string) => boolean;
+  /** The name a type's key (`toKyselyCamelCase(name)`) queries through the plugin. */
+  readonly queried: (name: string) => string;
 }
 
 export function camelCaseRoundTrip(): CamelCaseRoundTrip {
   const casing = pluginCasing();
-  const table = (name: string) => casing.toDatabase(toKyselyCamelCase(name)) === name;
-  return { table, column: (name) => table(name) && casing.fromDatabase(name) === toKyselyCamelCase(name) };
+  const queried = (name: string) => casing.toDatabase(toKyselyCamelCase(name));
+  const table = (name: string) => queried(name) === name;
+  return { table, column: (name) => table(name) && casing.fromDatabase(name) === toKyselyCamelCase(name), queried };
 }
 
 /**
@@ -35,8 +38,7 @@ export function camelCaseRoundTrip(): CamelCaseRoundTrip {
  */
 export function findCamelCaseProblem(section: ResolvedSection, tables: readonly TableModel[]): string | undefined {
   if (!section.codegen.camelCase) return undefined;
-  const casing = pluginCasing();
-  const { table: survives, column: returns } = camelCaseRoundTrip();
+  const { table: survives, column: returns, queried } = camelCaseRoundTrip();
   const broken = tables.flatMap((table) => {
     const shown = table.schema === 'public' ? `"${table.name}"` : `"${table.schema}"."${table.name}"`;
     return [
@@ -50,7 +52,7 @@ export function findCamelCaseProblem(section: ResolvedSection, tables: readonly 
   const more = broken.length > 1 ? ` (and ${broken.length - 1} more name${broken.length === 2 ? '' : 's'})` : '';
   return (
     `section "${section.name}": ${first.what} does not survive Kysely's CamelCasePlugin (its key ${toKyselyCamelCase(first.name)} would query ` +
-    `"${casing.toDatabase(toKyselyCamelCase(first.name))}")${more}; set \`codegen: { camelCase: false }\` on section "${section.name}" ` +
+    `"${queried(first.name)}")${more}; set \`codegen: { camelCase: false }\` on section "${section.name}" ` +
     `(its types then use the names as they are, with no plugin), or rename it in snake_case`
   );
 }
