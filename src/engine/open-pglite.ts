@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { existsSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { copyCluster } from './copy-cluster.js';
 import { join } from 'node:path';
 import { bootPglite } from '../database/pglite.js';
 import { pristineCluster, type ClusterSource } from './pristine-cluster.js';
@@ -26,7 +26,7 @@ export async function openPglite(options: OpenPgliteOptions = {}): Promise<PGlit
   const { dataDir, cacheDir, extensions } = options;
   if (dataDir && !existsSync(join(dataDir, 'PG_VERSION')) && cacheDir) {
     const pristine = await pristineCluster(cacheDir, options.clusterSource);
-    if (pristine) await cp(pristine, dataDir, { recursive: true });
+    if (pristine) await copyCluster(pristine, dataDir);
   }
   return bootPglite({ dataDir, extensions });
 }

@@ -1,11 +1,12 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { existsSync } from 'node:fs';
-import { cp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../database/database.js';
 import { bootPglite, pgliteDatabase, PGLITE_VERSION } from '../database/pglite.js';
 import { writeJsonFile } from '../json-file.js';
 import { acquireLockFile } from '../lock-file.js';
+import { copyCluster } from './copy-cluster.js';
 import { continuesHistory, countUserObjects, type CommittedHistory, type EngineBackend, type HistoryDatabase } from './engine-backend.js';
 import { createAtomically, pristineCluster, scratchDir, type ClusterSource } from './pristine-cluster.js';
 
@@ -44,7 +45,7 @@ async function openScratchCluster(pristine: string | undefined, cacheDir: string
   const dataDir = pristine ? scratchDir(join(cacheDir, 'pglite-run')) : undefined;
   const removeDataDir = () => (dataDir ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve());
   try {
-    if (pristine && dataDir) await cp(pristine, dataDir, { recursive: true });
+    if (pristine && dataDir) await copyCluster(pristine, dataDir);
     const db = pgliteDatabase(await bootPglite({ dataDir, extensions }), 'embedded PostgreSQL (PGlite)');
     return { ...db, close: () => db.close().finally(removeDataDir) };
   } catch (error) {
@@ -71,7 +72,7 @@ async function openHistoryCluster(pristine: string, history: readonly string[], 
   if (!lock) return undefined;
   const unlock = () => lock.release();
 
-  const copyPristine = () => createAtomically(cluster, (temp) => cp(pristine, temp, { recursive: true }));
+  const copyPristine = () => createAtomically(cluster, (temp) => copyCluster(pristine, temp));
   const boot = async () => {
     if (!existsSync(join(cluster, 'PG_VERSION'))) await copyPristine();
     return bootPglite({ dataDir: cluster, extensions });
