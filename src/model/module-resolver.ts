@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type ts from 'typescript';
 import { UserError } from '../errors.js';
@@ -23,7 +24,7 @@ const WITHOUT_TSCONFIG = { moduleResolution: 'bundler', module: 'esnext', allowJ
  * only when there are feature files to look at.
  */
 export async function createModuleResolver(rootDir: string): Promise<ModuleResolver> {
-  const compiler = await loadTypescript();
+  const compiler = loadTypescript();
   const recording = recordingSystem(compiler.sys);
   const host: ts.ModuleResolutionHost = recording.sys;
   const byTsconfig = new Map<string, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache }>();
@@ -68,9 +69,13 @@ function readCompilerOptions(compiler: typeof ts, sys: ts.System, tsconfig: stri
   return parsed?.options ?? {};
 }
 
-async function loadTypescript(): Promise<typeof ts> {
+/**
+ * Required, not imported: importing the compiler's 9 MB of CommonJS has node scan all of it for
+ * its format and its exports first.
+ */
+function loadTypescript(): typeof ts {
   try {
-    return (await import('typescript')).default;
+    return createRequire(import.meta.url)('typescript') as typeof ts;
   } catch {
     throw new UserError('checking imports between sections needs the typescript package, which this project does not have: npm install --save-dev typescript@5');
   }
