@@ -1,4 +1,4 @@
-import { toKyselyCamelCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
+import { toKyselyCamelCase } from './kysely-case.js';
 import { kysely } from '../commonjs-packages.js';
 import type { ResolvedSection } from '../config/resolved-config.js';
 import type { TableModel } from './project-model.js';

@@ -1,4 +1,4 @@
-import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
+import { toKyselyCamelCase, toKyselyPascalCase } from './kysely-case.js';
 import { SECTION_NAME } from '../config/config-schema.js';
 import type { ResolvedSection } from '../config/resolved-config.js';
 import type { EnumModel, TableModel } from './project-model.js';

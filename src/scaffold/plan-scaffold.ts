@@ -1,5 +1,5 @@
 import { dirname, join, relative, sep } from 'node:path';
-import { toKyselyCamelCase, toKyselyPascalCase } from 'kysely-codegen/dist/generator/utils/case-converter.js';
+import { toKyselyCamelCase, toKyselyPascalCase } from '../model/kysely-case.js';
 import { entityName, entityTypeName, typesKey } from '../model/name-rules.js';
 import type { ProjectModel, SectionModel, TableModel } from '../model/project-model.js';
 import type { PlannedFile } from '../planned-file.js';
