@@ -1,3 +1,4 @@
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { check, generate, UserError } from 'drizzle-sections';
 import { createTempProject } from './helpers/temp-project.js';
@@ -53,5 +54,31 @@ describe('the programmatic API (the package as users import it)', () => {
     // The sample's serial ids draw the lint's style warnings, and nothing else.
     expect(unchanged.problems.filter((problem) => problem.kind !== 'lint' || problem.severity !== 'warning')).toEqual([]);
     expect(changed.problems.map((problem) => problem.kind)).toContain('migration-missing');
+  });
+
+  it('a run that fails after the engine began starting leaves no thread behind: the process ends by itself', async () => {
+    // No generation stamp, so the engine's thread starts before the config loads; then the config fails.
+    const badConfig = createTempProject({ files: sampleFiles({ 'sections.config.ts': SAMPLE_CONFIG.replace('sections: {', 'sectoins: {') }) });
+    // Loads, then the schemas fail it: by then the thread was told its engine.
+    const noTable = createTempProject({ files: sampleFiles({ 'sections.config.ts': SAMPLE_CONFIG.replace("include: 'vendor_*'", "include: 'nothing_*'") }) });
+    const script = [
+      "import { check, generate } from 'drizzle-sections';",
+      'for (const dir of process.argv.slice(2)) {',
+      '  for (const command of [generate, check]) {',
+      '    const error = await command({ cwd: dir }).then(() => undefined, (caught) => caught);',
+      "    console.log(`${command.name}: ${error?.constructor.name} ${error?.exitCode}`);",
+      '  }',
+      '}',
+    ].join('\n');
+    badConfig.write('run.mjs', script);
+    const child = await execa('node', [badConfig.path('run.mjs'), badConfig.dir, noTable.dir], {
+      env: { SECTIONS_CACHE_DIR: SHARED_CACHE_DIR },
+      // A thread left waiting would keep the process alive for good.
+      timeout: 120_000,
+      reject: false,
+    });
+    expect(child.timedOut, 'the process did not end by itself').toBe(false);
+    expect(child.exitCode, child.stderr).toBe(0);
+    expect(child.stdout.split('\n')).toEqual(['generate: UserError 2', 'check: UserError 2', 'generate: UserError 2', 'check: UserError 2']);
   });
 });

@@ -12,6 +12,11 @@ export async function introspectDatabase(db: Kysely<any>): Promise<DatabaseMetad
   return new PostgresDialect().introspector.introspect({ db: db as never });
 }
 
+/** Loads what `introspectDatabase` needs (kysely-codegen and kysely), ahead of the call. */
+export async function preloadIntrospector(): Promise<void> {
+  await import('kysely-codegen/dist/generator/dialects/postgres/postgres-dialect.js');
+}
+
 /** The metadata as plain JSON, for the introspection cache: kysely-codegen's classes, field for field. */
 export interface MetadataJson {
   readonly enums: Record<string, string[] | undefined>;

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { findImportViolations, type BoundaryViolation, type ForeignKeyViolation } from '../model/boundaries.js';
+import { findImportViolations, type BoundaryViolation, type ForeignKeyViolation, type ImportViolation } from '../model/boundaries.js';
 import { BASELINE_FILE, describeEntry, matchBaseline, readBoundaryBaseline, renderBaseline, severityOf, type BaselineVerdict } from '../model/boundary-baseline.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { ProjectLock } from '../plan/project-lock.js';
@@ -22,20 +22,31 @@ export interface BoundaryCheck {
   readonly baseline?: { readonly file: string; readonly status: FileStatus };
 }
 
-/** The foreign keys found, and the imports unless that rule is off: finding them loads TypeScript. */
-async function boundaryViolations(config: ResolvedConfig, foreignKeyViolations: readonly ForeignKeyViolation[]): Promise<BoundaryViolation[]> {
-  return [...foreignKeyViolations, ...(config.boundaries.imports === 'off' ? [] : await findImportViolations(config))];
+/**
+ * The imports between sections, unless that rule is off. Finding them loads TypeScript: a caller
+ * that waits for something else meanwhile (the engine) starts this first and passes it on.
+ */
+export function findImportViolationsIfOn(config: ResolvedConfig): Promise<readonly ImportViolation[]> {
+  return config.boundaries.imports === 'off' ? Promise.resolve([]) : findImportViolations(config);
 }
 
 /** The violations of rules that are on, sorted by the baseline into accepted and new. */
-export async function boundaryVerdict(config: ResolvedConfig, foreignKeyViolations: readonly ForeignKeyViolation[]): Promise<BaselineVerdict> {
-  const violations = await boundaryViolations(config, foreignKeyViolations);
+export async function boundaryVerdict(
+  config: ResolvedConfig,
+  foreignKeyViolations: readonly ForeignKeyViolation[],
+  importViolations = findImportViolationsIfOn(config),
+): Promise<BaselineVerdict> {
+  const violations = [...foreignKeyViolations, ...(await importViolations)];
   return matchBaseline(await readBoundaryBaseline(config.rootDir), violations, config.boundaries, config.rootDir);
 }
 
 /** What `generate` warns about: the violations of rules that are on which the baseline does not accept. */
-export async function unacceptedViolations(config: ResolvedConfig, foreignKeyViolations: readonly ForeignKeyViolation[]): Promise<BoundaryViolation[]> {
-  return [...(await boundaryVerdict(config, foreignKeyViolations)).fresh];
+export async function unacceptedViolations(
+  config: ResolvedConfig,
+  foreignKeyViolations: readonly ForeignKeyViolation[],
+  importViolations = findImportViolationsIfOn(config),
+): Promise<BoundaryViolation[]> {
+  return [...(await boundaryVerdict(config, foreignKeyViolations, importViolations)).fresh];
 }
 
 const problemKind = (violation: BoundaryViolation): AcceptedViolation['kind'] => (violation.kind === 'foreign-key' ? 'foreign-key-boundary' : 'import-boundary');
@@ -49,11 +60,11 @@ const problemKind = (violation: BoundaryViolation): AcceptedViolation['kind'] =>
 export async function checkBoundaries(
   config: ResolvedConfig,
   foreignKeyViolations: readonly ForeignKeyViolation[],
-  options: { readonly updateBaseline: boolean; readonly lock: ProjectLock },
+  options: { readonly updateBaseline: boolean; readonly lock: ProjectLock; readonly importViolations?: Promise<readonly ImportViolation[]> },
 ): Promise<BoundaryCheck> {
   const severities = config.boundaries;
   // Violations of a rule that is off are neither matched nor recorded, so they need not be filtered here.
-  const violations = await boundaryViolations(config, foreignKeyViolations);
+  const violations = [...foreignKeyViolations, ...(await (options.importViolations ?? findImportViolationsIfOn(config)))];
   let baseline = await readBoundaryBaseline(config.rootDir);
   let written: BoundaryCheck['baseline'];
   if (options.updateBaseline) {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
+import { locateConfig, type ConfigLocation } from '../config/load-config.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import { displayPath } from '../display-path.js';
 import { MigrationRefusedError } from '../engine/migration-refused.js';
@@ -13,10 +13,11 @@ import { comparePlan } from '../plan/apply-plan.js';
 import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
 import type { ProjectModel } from '../model/project-model.js';
-import { createStamp, readValidStamp, sourcesChanged, writeStamp } from '../plan/generation-stamp.js';
+import { createStamp, readValidStamp, writeStamp } from '../plan/generation-stamp.js';
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import { lintProblems } from './lint.js';
+import { withConfigStartedEarly, type StartedEarly } from './started-early.js';
 import { checkBoundaries, type AcceptedViolation, type BoundaryCheck } from './check-boundaries.js';
 
 export type CheckProblemKind =
@@ -108,15 +109,16 @@ async function checkHoldingLock(options: CheckOptions, location: ConfigLocation,
     return result(problems, boundaries);
   }
 
-  const { config, loader } = await loadLocatedConfig(location);
-  try {
-    return await checkWith(config, loader, location, options, lock);
-  } finally {
-    loader.dispose();
-  }
+  return withConfigStartedEarly(location, (config, loader, started) => checkWith(config, loader, options, lock, started));
 }
 
-async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location: ConfigLocation, options: CheckOptions, lock: ProjectLock): Promise<CheckResult> {
+async function checkWith(
+  config: ResolvedConfig,
+  loader: ModuleLoader,
+  options: CheckOptions,
+  lock: ProjectLock,
+  started: StartedEarly,
+): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
   const error = (problem: Omit<CheckProblem, 'severity'>) => problems.push({ severity: 'error', ...problem });
   const folder = await readMigrationFolder(config.migrationsDir);
@@ -124,11 +126,14 @@ async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location:
   const folderIssues = inspectMigrationFolder(folder, sumText);
   // Started now, so PostgreSQL's parser loads and parses on its thread while generate's plan is built.
   let modelLoaded!: (model: Promise<ProjectModel>) => void;
-  const linting = lintProblems({ config, cwd: options.cwd, base: options.base, model: new Promise<ProjectModel>((resolve) => (modelLoaded = resolve)) });
+  const modelForLint = new Promise<ProjectModel>((resolve) => (modelLoaded = resolve));
+  // The lint may end without it (nothing new to lint): a model that fails to load is reported below, once.
+  modelForLint.catch(() => undefined);
+  const linting = lintProblems({ config, cwd: options.cwd, base: options.base, model: modelForLint });
   linting.catch(() => undefined);
   let compared: Awaited<ReturnType<typeof compareWithGenerate>> | undefined;
   try {
-    compared = folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind)) ? undefined : await compareWithGenerate(config, loader, options, await sourcesChanged(location));
+    compared = folderIssues.some((issue) => FOLDER_BLOCKERS.has(issue.kind)) ? undefined : await compareWithGenerate(config, loader, options, started);
   } catch (error) {
     modelLoaded(Promise.reject(error));
     throw error;
@@ -139,7 +144,7 @@ async function checkWith(config: ResolvedConfig, loader: ModuleLoader, location:
 
   for (const issue of folderIssues) error({ kind: issue.kind, section: null, file: issue.file, message: issue.message });
   const foreignKeyViolations = findForeignKeyViolations(model);
-  const boundaries = await checkBoundaries(config, foreignKeyViolations, { updateBaseline: options.updateBaseline ?? false, lock });
+  const boundaries = await checkBoundaries(config, foreignKeyViolations, { updateBaseline: options.updateBaseline ?? false, lock, importViolations: started.importViolations });
   problems.push(...boundaries.problems);
   if (compared) {
     // An edited migration already explains why sections.sum no longer matches.
@@ -170,7 +175,7 @@ async function compareWithGenerate(
   config: ResolvedConfig,
   loader: ModuleLoader,
   options: CheckOptions,
-  schemasChanged: boolean,
+  started: StartedEarly,
 ): Promise<{ problems: CheckProblem[]; built: GeneratePlan | undefined }> {
   const { buildGeneratePlan } = await import('../plan/generate-plan.js');
   let built: GeneratePlan;
@@ -183,7 +188,8 @@ async function compareWithGenerate(
       progress: options.progress,
       rehash: true,
       acceptDropAndCreate: true,
-      schemasChanged,
+      schemasChanged: started.schemasChanged,
+      engineThread: started.engineThread,
     });
   } catch (error) {
     if (!(error instanceof MigrationRefusedError)) throw error;

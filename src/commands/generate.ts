@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { loadLocatedConfig, locateConfig, type ConfigLocation } from '../config/load-config.js';
+import { locateConfig, type ConfigLocation } from '../config/load-config.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
@@ -10,10 +10,11 @@ import type { PlannedMigration } from '../migrations/plan-migration.js';
 import { parseRenameSpec, RenameQuestionsError, type RenameAnswers, type RenameQuestion, type RenameSpec } from '../migrations/renames.js';
 import { findForeignKeyViolations, type BoundaryViolation } from '../model/boundaries.js';
 import { unacceptedViolations } from './check-boundaries.js';
+import { withConfigStartedEarly, type StartedEarly } from './started-early.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { MetadataSource } from '../engine/migrated-metadata.js';
 import type { Progress } from '../progress.js';
-import { createStamp, readValidStamp, removeStamp, sourcesChanged, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
+import { createStamp, readValidStamp, removeStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
@@ -169,12 +170,7 @@ async function generateHoldingLock(options: GenerateOptions, location: ConfigLoc
     const stamp = await readValidStamp(location, options.shadowUrl);
     if (stamp) return unchangedResult(stamp, options);
   }
-  const { config, loader } = await loadLocatedConfig(location);
-  try {
-    return await generateWith(config, loader, lock, renames, location, options);
-  } finally {
-    loader.dispose();
-  }
+  return withConfigStartedEarly(location, (config, loader, started) => generateWith(config, loader, lock, renames, options, started));
 }
 
 async function generateWith(
@@ -182,8 +178,8 @@ async function generateWith(
   loader: ModuleLoader,
   lock: ProjectLock,
   renames: readonly RenameSpec[],
-  location: ConfigLocation,
   options: GenerateOptions,
+  started: StartedEarly,
 ): Promise<GenerateResult> {
   const { buildGeneratePlan } = await import('../plan/generate-plan.js');
   const built = await buildGeneratePlan({
@@ -203,11 +199,12 @@ async function generateWith(
     custom: options.custom ?? false,
     prune: options.prune ?? false,
     force: options.force ?? false,
-    schemasChanged: await sourcesChanged(location),
+    schemasChanged: started.schemasChanged,
+    engineThread: started.engineThread,
     ...(options.draft ? { draft: { tag: options.draft, applied: (migration: MigrationEntry) => appliedLocally(config, migration) } } : {}),
   });
   const foreignKeyViolations = findForeignKeyViolations(built.model);
-  const violations = await unacceptedViolations(config, foreignKeyViolations);
+  const violations = await unacceptedViolations(config, foreignKeyViolations, started.importViolations);
   const sections = built.model.sections.map((section) => ({
     name: section.name,
     tables: [...section.tables.map((table) => table.name), ...section.extraTables],

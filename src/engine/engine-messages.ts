@@ -10,6 +10,8 @@ export interface EngineThreadData {
 
 /** From the calling thread to the engine's. */
 export type ToEngine =
+  /** Which engine, and the folder's migrations (the first message; `abandon` may come instead). */
+  | { readonly type: 'start'; readonly data: EngineThreadData }
   /** Boot the engine and apply the history now. */
   | { readonly type: 'prepare' }
   /** Run the new migrations (preparing first if need be), introspect, and end. */

@@ -19,17 +19,29 @@ export interface EngineThread {
   abandon(): Promise<void>;
 }
 
+/** An engine thread booting before it is told which engine and which history (see `bootEngineThread`). */
+export interface BootingEngineThread {
+  /** Tells the thread its engine and the folder's migrations; from then on the returned thread owns it. */
+  start(data: EngineThreadData, progress: Progress): EngineThread;
+  /** Ends the thread if it was never started; once started, `EngineThread` ends it. */
+  abandon(): Promise<void>;
+}
+
 /**
  * The engine on a worker thread, so that booting it and applying the folder's migrations
- * (`prepare`) overlaps the loading and diffing of the schemas on this one.
+ * (`prepare`) overlaps the loading and diffing of the schemas on this one. It starts before it is
+ * told which engine, so that its own start-up and its loading of modules overlap the loading of
+ * the config.
  */
-export function startEngineThread(data: EngineThreadData, progress: Progress): EngineThread {
-  const worker = new Worker(new URL('./engine-worker.js', import.meta.url), { workerData: data });
+export function bootEngineThread(): BootingEngineThread {
+  const worker = new Worker(new URL('./engine-worker.js', import.meta.url));
   const exited = once(worker, 'exit');
   const identity = deferred<string>();
   const outcome = deferred<DatabaseMetadata>();
+  let progress: Progress = () => undefined;
   // Set once the thread has said how it ended: its exit comes next and is no failure then.
   let answered = false;
+  let started = false;
   const fail = (error: unknown) => {
     identity.reject(error);
     outcome.reject(error);
@@ -48,22 +60,46 @@ export function startEngineThread(data: EngineThreadData, progress: Progress): E
     if (!answered) fail(new Error(`the engine thread ended without an answer (exit code ${String(code)})`));
   });
   const send = (message: ToEngine) => worker.postMessage(message);
+  const end = async () => {
+    send({ type: 'abandon' });
+    await exited;
+  };
   return {
-    identity: identity.promise,
-    prepare: () => send({ type: 'prepare' }),
-    finish: async (next) => {
-      send({ type: 'finish', next });
-      try {
-        return await outcome.promise;
-      } finally {
-        await exited;
-      }
+    start: (data, onProgress) => {
+      started = true;
+      progress = onProgress;
+      send({ type: 'start', data });
+      return {
+        identity: identity.promise,
+        prepare: () => send({ type: 'prepare' }),
+        finish: async (next) => {
+          send({ type: 'finish', next });
+          try {
+            return await outcome.promise;
+          } finally {
+            await exited;
+          }
+        },
+        abandon: end,
+      };
     },
     abandon: async () => {
-      send({ type: 'abandon' });
-      await exited;
+      if (!started) await end();
     },
   };
+}
+
+/**
+ * Runs `work` with the engine's thread booting from now on when it is `likelyNeeded` (see
+ * `bootEngineThread`), and ends the thread if `work` never started it.
+ */
+export async function withBootingEngineThread<T>(likelyNeeded: boolean, work: (thread: BootingEngineThread | undefined) => Promise<T>): Promise<T> {
+  const thread = likelyNeeded ? bootEngineThread() : undefined;
+  try {
+    return await work(thread);
+  } finally {
+    await thread?.abandon();
+  }
 }
 
 /** A promise settled from outside; settling it again does nothing, and nobody waiting is no error. */

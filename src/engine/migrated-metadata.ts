@@ -3,7 +3,7 @@ import { metadataFromJson, metadataToJson } from '../codegen/introspect.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { Progress } from '../progress.js';
 import type { BackendChoice } from './create-backend.js';
-import { startEngineThread, type EngineThread } from './engine-thread.js';
+import { bootEngineThread, type BootingEngineThread, type EngineThread } from './engine-thread.js';
 import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from './metadata-cache.js';
 import type { MigrationToRun } from './migration-refused.js';
 
@@ -23,6 +23,8 @@ export interface MigratedMetadataOptions {
    * likely needed (the schemas changed); otherwise only when the cache cannot answer.
    */
   readonly eager: boolean;
+  /** The engine's thread, booted by the caller before the config was loaded (see `bootEngineThread`); taken over here. */
+  readonly booting?: BootingEngineThread | undefined;
 }
 
 /** The metadata of the database the migrations make, once the new migrations are known. */
@@ -42,7 +44,7 @@ export function startMigratedMetadata(config: ResolvedConfig, options: MigratedM
   const { history, shadowUrl, progress } = options;
   const backend: BackendChoice = shadowUrl ? { kind: 'server', url: shadowUrl, projectKey: config.configFile } : { kind: 'pglite', cacheDir: config.cacheDir };
   let thread: EngineThread | undefined;
-  const start = () => (thread ??= startEngineThread({ backend, history }, progress));
+  const start = () => (thread ??= (options.booting ?? bootEngineThread()).start({ backend, history }, progress));
   if (options.eager) start().prepare();
   return {
     complete: async (next) => {

@@ -3,6 +3,7 @@ import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { displayPath } from '../display-path.js';
 import type { MigrationToRun } from '../engine/migration-refused.js';
+import type { BootingEngineThread } from '../engine/engine-thread.js';
 import { startMigratedMetadata, type MetadataSource } from '../engine/migrated-metadata.js';
 import type { MigrationEntry, MigrationFolder } from '../migrations/migration-folder.js';
 import { takeOutDraft } from '../migrations/draft.js';
@@ -61,6 +62,8 @@ export interface GeneratePlanOptions {
    * engine boots: with true, while the schemas load). Default true.
    */
   readonly schemasChanged?: boolean;
+  /** The engine's thread, already booting (see `bootEngineThread`); the plan takes it over. */
+  readonly engineThread?: BootingEngineThread | undefined;
   /**
    * `generate --watch`: the session's draft migration, rewritten instead of followed by another
    * while it is the journal's last entry and `applied` says no database has run it.
@@ -105,7 +108,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     shownAs: shownAs(entry.sqlFile),
     isNew: false,
   }));
-  const migrated = startMigratedMetadata(config, { history, shadowUrl: options.shadowUrl ?? config.shadowUrl, progress, eager: options.schemasChanged ?? true });
+  const migrated = startMigratedMetadata(config, { history, shadowUrl: options.shadowUrl ?? config.shadowUrl, progress, eager: options.schemasChanged ?? true, booting: options.engineThread });
 
   let model: ProjectModel;
   let migrations: readonly PlannedMigration[];
