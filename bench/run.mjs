@@ -415,12 +415,23 @@ ${line((entry) => entry.warm.median, '#27ae60', 'sections generate, warm', 48)}
 /** History databases that were on the server before the bench, which it leaves alone. */
 const historyDatabasesBefore = new Set();
 
-async function main() {
+/** `npm run bench -- A`: case A alone, printed and not written, for trying a change quickly. */
+async function onlyA() {
+  await prepareWork();
+  const a = await caseA();
+  for (const [name, result] of Object.entries(a)) console.log(`${name}: ${s(result.median)} (${s(result.min)}–${s(result.max)}), ${(result.median / a.chain.median).toFixed(2)}× the chain`);
+}
+
+async function prepareWork() {
   fresh(WORK);
   const client = new pg.Client({ connectionString: SERVER });
   await client.connect();
   for (const { datname } of (await client.query("select datname from pg_database where datname like 'sections\\_cache\\_%'")).rows) historyDatabasesBefore.add(datname);
   await client.end();
+}
+
+async function main() {
+  await prepareWork();
   console.log('D: startup');
   const d = await caseD();
   console.log('A: the demo after a one-column change');
@@ -530,7 +541,7 @@ ${row('node -e 0', d.node)}
   console.log(report);
 }
 
-main().catch(async (error) => {
+(process.argv[2] === 'A' ? onlyA() : main()).catch(async (error) => {
   await dropDatabases().catch(() => undefined);
   console.error(error);
   process.exitCode = 1;
