@@ -75,14 +75,15 @@ export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile'
   const stamp = await readStamp(location);
   if (!stamp || stamp.engineFlag !== engineFlag(shadowUrlFlag)) return undefined;
   if ((await listInputFolders(stamp.config)).some((file) => !(file in stamp.inputs))) return undefined;
-  for (const [file, expected] of Object.entries(stamp.inputs)) {
-    if (((await hashFile(file)) ?? 'missing') !== expected) return undefined;
-  }
-  for (const [file, expected] of Object.entries(stamp.outputs)) {
-    const actual = await hashFile(file, { lineEndings: 'lf' });
-    if (actual === undefined || (expected.hash !== EXISTS && actual !== expected.hash)) return undefined;
-  }
-  return stamp;
+  // All at once: read one after another, each file would wait on the disk in turn.
+  const holds = await Promise.all([
+    ...Object.entries(stamp.inputs).map(async ([file, expected]) => ((await hashFile(file)) ?? 'missing') === expected),
+    ...Object.entries(stamp.outputs).map(async ([file, expected]) => {
+      const actual = await hashFile(file, { lineEndings: 'lf' });
+      return actual !== undefined && (expected.hash === EXISTS || actual === expected.hash);
+    }),
+  ]);
+  return holds.every(Boolean) ? stamp : undefined;
 }
 
 /**
@@ -93,10 +94,12 @@ export async function sourcesChanged(location: Pick<ResolvedConfig, 'configFile'
   const stamp = await readStamp(location);
   if (!stamp) return true;
   const generatedInputs = new Set(await listInputFolders(stamp.config));
-  for (const [file, expected] of Object.entries(stamp.inputs)) {
-    if (!generatedInputs.has(file) && ((await hashFile(file)) ?? 'missing') !== expected) return true;
-  }
-  return false;
+  const changed = await Promise.all(
+    Object.entries(stamp.inputs)
+      .filter(([file]) => !generatedInputs.has(file))
+      .map(async ([file, expected]) => ((await hashFile(file)) ?? 'missing') !== expected),
+  );
+  return changed.some(Boolean);
 }
 
 /**
