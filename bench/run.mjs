@@ -415,11 +415,18 @@ ${line((entry) => entry.warm.median, '#27ae60', 'sections generate, warm', 48)}
 /** History databases that were on the server before the bench, which it leaves alone. */
 const historyDatabasesBefore = new Set();
 
-/** `npm run bench -- A`: case A alone, printed and not written, for trying a change quickly. */
-async function onlyA() {
+/** `npm run bench -- A B`: cases A and B (each side by side with its chain) printed, and nothing written, for trying a change quickly. */
+async function onlyCases(names) {
+  const cases = { A: caseA, B: caseB };
+  const unknown = names.filter((name) => !(name in cases));
+  if (unknown.length > 0) throw new Error(`unknown case ${unknown.join(', ')}: pick from ${Object.keys(cases).join(', ')}`);
   await prepareWork();
-  const a = await caseA();
-  for (const [name, result] of Object.entries(a)) console.log(`${name}: ${s(result.median)} (${s(result.min)}–${s(result.max)}), ${(result.median / a.chain.median).toFixed(2)}× the chain`);
+  for (const name of names) {
+    const result = await cases[name]();
+    for (const [row, measured] of Object.entries(result)) {
+      console.log(`${name} ${row}: ${s(measured.median)} (${s(measured.min)}–${s(measured.max)}), ${(measured.median / result.chain.median).toFixed(3)}× the chain`);
+    }
+  }
 }
 
 async function prepareWork() {
@@ -541,7 +548,7 @@ ${row('node -e 0', d.node)}
   console.log(report);
 }
 
-(process.argv[2] === 'A' ? onlyA() : main()).catch(async (error) => {
+(process.argv.length > 2 ? onlyCases(process.argv.slice(2)) : main()).catch(async (error) => {
   await dropDatabases().catch(() => undefined);
   console.error(error);
   process.exitCode = 1;
