@@ -21,8 +21,17 @@ export async function findUnresolvedRelations(model: ProjectModel, planned: read
     const connection = planned.find((file) => file.kind === 'connection' && file.section === section.name);
     const text = connection && (await readFile(connection.path, 'utf8').catch(() => undefined));
     if (text === undefined || text === connection?.content) continue;
-    const relations = section.foreignRelations.filter((name) => !new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\b`).test(text));
+    const relations = section.foreignRelations.filter((name) => !namesIdentifier(text, name));
     if (relations.length > 0) found.push({ section: section.name, file: connection!.path, relations });
   }
   return found;
+}
+
+/**
+ * Whether `text` holds the identifier `name` as a whole (`chatRelations`, not `chatRelationsOld`).
+ * Identifiers may hold `$`, which a regular expression's word boundary does not count as a letter.
+ */
+export function namesIdentifier(text: string, name: string): boolean {
+  const escaped = name.replace(/[$]/g, '\\$');
+  return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).test(text);
 }
