@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { ProjectModel } from './project-model.js';
-import { ownerOf } from './project-model.js';
+import { nameWords } from './name-words.js';
+import { ownerOf, shownTableName } from './project-model.js';
 import { importBoundaryKey, readImportBoundaryCache, writeImportBoundaryCache } from './import-boundary-cache.js';
 import { createModuleResolver } from './module-resolver.js';
 
@@ -41,8 +42,8 @@ export function findForeignKeyViolations(model: ProjectModel): ForeignKeyViolati
       table.foreignKeys.flatMap((foreignKey) => {
         const target = ownerOf(model, foreignKey.foreignTable, foreignKey.foreignSchema);
         if (!target || target.name === section.name) return [];
-        const tableName = qualified(table.schema, table.name);
-        const foreignTable = qualified(foreignKey.foreignSchema, foreignKey.foreignTable);
+        const tableName = shownTableName(table.schema, table.name);
+        const foreignTable = shownTableName(foreignKey.foreignSchema, foreignKey.foreignTable);
         return [
           {
             kind: 'foreign-key' as const,
@@ -67,13 +68,9 @@ export function findForeignKeyViolations(model: ProjectModel): ForeignKeyViolati
  * foreign key's column is camelCase (`userId`), else `user_public_id`, whatever the table's case.
  */
 function publicIdColumnName(foreignTable: string, referencingColumn: string): string {
-  const words = foreignTable.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split('_').filter(Boolean);
+  const words = nameWords(foreignTable).filter(Boolean);
   const camelCase = /[a-z0-9][A-Z]/.test(referencingColumn) && !referencingColumn.includes('_');
   return camelCase ? `${words.map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('')}PublicId` : `${words.join('_')}_public_id`;
-}
-
-function qualified(schema: string, name: string): string {
-  return schema === 'public' ? name : `${schema}.${name}`;
 }
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);

@@ -3,7 +3,7 @@ import { displayPath } from '../display-path.js';
 import type { ModuleLoader } from '../config/module-loader.js';
 import { UserError } from '../errors.js';
 import type { EnumModel, ProjectModel, SectionModel, TableModel } from './project-model.js';
-import { qualifiedName, shownName } from './project-model.js';
+import { qualifiedName, shownName, shownTableName } from './project-model.js';
 import { findNameProblems, sectionNameProblem } from './name-rules.js';
 import { findPublicIdReferenceProblems } from './config-references.js';
 import { describeSchemaExports } from './schema-entities.js';
@@ -115,7 +115,7 @@ function resolvePatterns(
       .filter((table) => table.section !== section.name && matches(table))
       .map(
         (table) =>
-          `section "${section.name}": its tables' pattern "${include}" also matches table "${shownName(qualifiedName(table.schema, table.name))}" of section "${table.section}" ` +
+          `section "${section.name}": its tables' pattern "${include}" also matches table "${shownTableName(table.schema, table.name)}" of section "${table.section}" ` +
           `(kysely-codegen matches names without case); rename one, or keep both in one section`,
       );
     return { include, exclude: undefined, problems };
@@ -129,11 +129,11 @@ function resolvePatterns(
   const problems: string[] = [];
   if (selected.length === 0) problems.push(`${where} matches no table`);
   for (const table of own) {
-    if (!selected.includes(table)) problems.push(`${where} misses its own table "${shownName(qualifiedName(table.schema, table.name))}"`);
+    if (!selected.includes(table)) problems.push(`${where} misses its own table "${shownTableName(table.schema, table.name)}"`);
   }
   for (const table of selected) {
     if (table.section !== section.name) {
-      problems.push(`${where} matches table "${shownName(qualifiedName(table.schema, table.name))}" of section "${table.section}"`);
+      problems.push(`${where} matches table "${shownTableName(table.schema, table.name)}" of section "${table.section}"`);
     }
   }
   return { include, exclude, problems };

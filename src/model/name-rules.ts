@@ -1,4 +1,5 @@
 import { toKyselyCamelCase, toKyselyPascalCase } from './kysely-case.js';
+import { nameWords } from './name-words.js';
 import { SECTION_NAME } from '../config/config-schema.js';
 import type { ResolvedSection } from '../config/resolved-config.js';
 import type { EnumModel, TableModel } from './project-model.js';
@@ -28,7 +29,7 @@ export function sectionNameProblem(name: string): string | undefined {
  * schema (`auth.users` → `auth-users/`), so `public.users` and `auth.users` never share a folder.
  */
 export function entityName(section: string, table: Pick<TableModel, 'schema' | 'name'>): string {
-  const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+  const kebab = (name: string) => nameWords(name).join('-');
   const full = kebab(table.name);
   const prefix = `${kebab(section)}-`;
   const bare = full.startsWith(prefix) && full.length > prefix.length ? full.slice(prefix.length) : full;

@@ -80,6 +80,11 @@ export function shownName(key: string): string {
   return key.startsWith('public.') ? key.slice('public.'.length) : key;
 }
 
+/** A table's name as messages show it: bare in `public`, schema-qualified elsewhere. */
+export function shownTableName(schema: string, name: string): string {
+  return shownName(qualifiedName(schema, name));
+}
+
 export function ownerOf(model: ProjectModel, table: string, schema = 'public'): SectionModel | undefined {
   return model.sections.find(
     (section) =>
