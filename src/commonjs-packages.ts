@@ -14,3 +14,5 @@ export const drizzleOrmCasing = () => require('drizzle-orm/casing') as typeof im
 export const drizzleOrmPgCore = () => require('drizzle-orm/pg-core') as typeof import('drizzle-orm/pg-core');
 export const drizzleKitApi = () => require('drizzle-kit/api') as typeof import('drizzle-kit/api');
 export const kysely = () => require('kysely') as typeof import('kysely');
+/** kysely-codegen requires it too; importing its 9 MB of CommonJS instead would have node scan it all first. */
+export const typescript = () => require('typescript') as typeof import('typescript');

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { typescript } from '../commonjs-packages.js';
 
 /**
  * The tsconfig `init` writes when a project has none: the scaffolds are ES modules importing
@@ -26,7 +27,7 @@ export const TSCONFIG_TEXT = `{
 export async function tsconfigProblem(file: string, shownAs: string): Promise<string | undefined> {
   let ts: typeof import('typescript');
   try {
-    ts = (await import('typescript')).default;
+    ts = typescript();
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type ts from 'typescript';
+import { typescript } from '../commonjs-packages.js';
 import { UserError } from '../errors.js';
 import { recordingSystem, type ResolutionTrace } from './resolution-trace.js';
 
@@ -69,13 +69,9 @@ function readCompilerOptions(compiler: typeof ts, sys: ts.System, tsconfig: stri
   return parsed?.options ?? {};
 }
 
-/**
- * Required, not imported: importing the compiler's 9 MB of CommonJS has node scan all of it for
- * its format and its exports first.
- */
 function loadTypescript(): typeof ts {
   try {
-    return createRequire(import.meta.url)('typescript') as typeof ts;
+    return typescript();
   } catch {
     throw new UserError('checking imports between sections needs the typescript package, which this project does not have: npm install --save-dev typescript@5');
   }
