@@ -7,14 +7,14 @@ import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata
  * (kysely-codegen's CLI would introspect once per section.)
  */
 export async function introspectDatabase(db: Kysely<any>): Promise<DatabaseMetadata> {
-  const { PostgresDialect } = await import('kysely-codegen/dist/generator/dialects/postgres/postgres-dialect.js');
+  const { PostgresDialect } = await loadIntrospector();
   // kysely-codegen is typed against the CommonJS declarations of the same kysely package.
   return new PostgresDialect().introspector.introspect({ db: db as never });
 }
 
-/** Loads what `introspectDatabase` needs (kysely-codegen and kysely), ahead of the call. */
-export async function preloadIntrospector(): Promise<void> {
-  await import('kysely-codegen/dist/generator/dialects/postgres/postgres-dialect.js');
+/** What `introspectDatabase` needs: kysely-codegen's dialect, and with it kysely (the engine's thread loads it ahead). */
+export function loadIntrospector() {
+  return import('kysely-codegen/dist/generator/dialects/postgres/postgres-dialect.js');
 }
 
 /** The metadata as plain JSON, for the introspection cache: kysely-codegen's classes, field for field. */

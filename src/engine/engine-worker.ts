@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { metadataToJson, preloadIntrospector } from '../codegen/introspect.js';
+import { metadataToJson, loadIntrospector } from '../codegen/introspect.js';
 import { isSectionsError } from '../errors.js';
 import { createBackend } from './create-backend.js';
 import type { EngineBackend } from './engine-backend.js';
@@ -17,7 +17,7 @@ const port = parentPort!;
 const send = (message: FromEngine) => port.postMessage(message);
 
 // Needed by every run that gets this far, and loaded while the calling thread still loads the config.
-preloadIntrospector().catch(() => undefined);
+loadIntrospector().catch(() => undefined);
 
 // One listener from the start: a message arriving while the engine is created waits for it.
 let serving: Promise<((message: ToEngine) => Promise<void>) | undefined> | undefined;
