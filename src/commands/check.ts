@@ -13,7 +13,7 @@ import { comparePlan } from '../plan/apply-plan.js';
 import type { Progress } from '../progress.js';
 import type { GeneratePlan } from '../plan/generate-plan.js';
 import type { ProjectModel } from '../model/project-model.js';
-import { createStamp, readValidStamp, writeStamp } from '../plan/generation-stamp.js';
+import { createStamp, inspectStamp, writeStamp } from '../plan/generation-stamp.js';
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import { lintProblems } from './lint.js';
@@ -99,7 +99,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 async function checkHoldingLock(options: CheckOptions, location: ConfigLocation, lock: ProjectLock): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
 
-  const stamp = await readValidStamp(location, options.shadowUrl);
+  const { valid: stamp, sourcesChanged } = await inspectStamp(location, options.shadowUrl);
   if (stamp) {
     const config = stamp.config;
     // Nothing the output depends on changed since a run that found the tree clean.
@@ -109,7 +109,7 @@ async function checkHoldingLock(options: CheckOptions, location: ConfigLocation,
     return result(problems, boundaries);
   }
 
-  return withConfigStartedEarly(location, (config, loader, started) => checkWith(config, loader, options, lock, started));
+  return withConfigStartedEarly(location, sourcesChanged, (config, loader, started) => checkWith(config, loader, options, lock, started));
 }
 
 async function checkWith(

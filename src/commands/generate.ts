@@ -14,7 +14,7 @@ import { withConfigStartedEarly, type StartedEarly } from './started-early.js';
 import { applyPlan } from '../plan/apply-plan.js';
 import type { MetadataSource } from '../engine/migrated-metadata.js';
 import type { Progress } from '../progress.js';
-import { createStamp, readValidStamp, removeStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
+import { createStamp, inspectStamp, removeStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
 import { withProjectLock, type ProjectLock } from '../plan/project-lock.js';
 import type { LockOptions } from '../lock-file.js';
 import type { FileStatus } from '../planned-file.js';
@@ -166,11 +166,10 @@ function renameSpecs(options: GenerateOptions): RenameSpec[] {
 }
 
 async function generateHoldingLock(options: GenerateOptions, location: ConfigLocation, lock: ProjectLock, renames: readonly RenameSpec[]): Promise<GenerateResult> {
-  if (!options.rebase && !options.rehash && !options.force && !options.custom && !options.prune) {
-    const stamp = await readValidStamp(location, options.shadowUrl);
-    if (stamp) return unchangedResult(stamp, options);
-  }
-  return withConfigStartedEarly(location, (config, loader, started) => generateWith(config, loader, lock, renames, options, started));
+  const stamp = await inspectStamp(location, options.shadowUrl);
+  const stampAnswers = !options.rebase && !options.rehash && !options.force && !options.custom && !options.prune;
+  if (stampAnswers && stamp.valid) return unchangedResult(stamp.valid, options);
+  return withConfigStartedEarly(location, stamp.sourcesChanged, (config, loader, started) => generateWith(config, loader, lock, renames, options, started));
 }
 
 async function generateWith(

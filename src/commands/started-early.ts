@@ -3,7 +3,6 @@ import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { withBootingEngineThread, type BootingEngineThread } from '../engine/engine-thread.js';
 import type { ImportViolation } from '../model/boundaries.js';
-import { sourcesChanged } from '../plan/generation-stamp.js';
 import { findImportViolationsIfOn } from './check-boundaries.js';
 
 /** What a full `generate` or `check` run starts before it builds its plan, so that it overlaps the plan. */
@@ -17,14 +16,15 @@ export interface StartedEarly {
 }
 
 /**
- * Loads the config (the engine's thread starting up meanwhile), runs `work` with it and with what
- * is started early, then ends whatever `work` left running: nothing outlives the command.
+ * Loads the config (the engine's thread starting up meanwhile when `schemasChanged`, as the
+ * stamp says), runs `work` with it and with what is started early, then ends whatever `work` left
+ * running: nothing outlives the command.
  */
 export async function withConfigStartedEarly<T>(
   location: ConfigLocation,
+  schemasChanged: boolean,
   work: (config: ResolvedConfig, loader: ModuleLoader, started: StartedEarly) => Promise<T>,
 ): Promise<T> {
-  const schemasChanged = await sourcesChanged(location);
   return withBootingEngineThread(schemasChanged, async (engineThread) => {
     const { config, loader } = await loadLocatedConfig(location);
     const importViolations = findImportViolationsIfOn(config);

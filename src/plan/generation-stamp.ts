@@ -70,36 +70,38 @@ export async function createStamp(
   };
 }
 
-/** The stamp, if it still describes the disk exactly; otherwise `undefined` (run the full way). */
-export async function readValidStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>, shadowUrlFlag: string | undefined): Promise<GenerationStamp | undefined> {
-  const stamp = await readStamp(location);
-  if (!stamp || stamp.engineFlag !== engineFlag(shadowUrlFlag)) return undefined;
-  if ((await listInputFolders(stamp.config)).some((file) => !(file in stamp.inputs))) return undefined;
-  // All at once: read one after another, each file would wait on the disk in turn.
-  const holds = await Promise.all([
-    ...Object.entries(stamp.inputs).map(async ([file, expected]) => ((await hashFile(file)) ?? 'missing') === expected),
-    ...Object.entries(stamp.outputs).map(async ([file, expected]) => {
-      const actual = await hashFile(file, { lineEndings: 'lf' });
-      return actual !== undefined && (expected.hash === EXISTS || actual === expected.hash);
-    }),
-  ]);
-  return holds.every(Boolean) ? stamp : undefined;
+/** What the last full run's stamp says of the disk now. */
+export interface StampVerdict {
+  /** The stamp, if it still describes the disk exactly; otherwise `undefined` (run the full way). */
+  readonly valid: GenerationStamp | undefined;
+  /**
+   * Whether the config or a schema module (or a file it imports) changed since the last full run,
+   * or there was none: then the schemas have likely changed, and a migration is likely to come.
+   */
+  readonly sourcesChanged: boolean;
 }
 
-/**
- * Whether the config or a schema module (or a file it imports) changed since the last full run,
- * or there was none: then the schemas have likely changed, and a migration is likely to come.
- */
-export async function sourcesChanged(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>): Promise<boolean> {
+/** Reads the stamp and hashes each file it names once, all at once (one after another, each would wait on the disk in turn). */
+export async function inspectStamp(location: Pick<ResolvedConfig, 'configFile' | 'cacheDir'>, shadowUrlFlag: string | undefined): Promise<StampVerdict> {
   const stamp = await readStamp(location);
-  if (!stamp) return true;
-  const generatedInputs = new Set(await listInputFolders(stamp.config));
-  const changed = await Promise.all(
-    Object.entries(stamp.inputs)
-      .filter(([file]) => !generatedInputs.has(file))
-      .map(async ([file, expected]) => ((await hashFile(file)) ?? 'missing') !== expected),
-  );
-  return changed.some(Boolean);
+  if (!stamp) return { valid: undefined, sourcesChanged: true };
+  const generatedInputs = await listInputFolders(stamp.config);
+  const [inputs, outputs] = await Promise.all([
+    Promise.all(Object.entries(stamp.inputs).map(async ([file, expected]) => ({ file, holds: ((await hashFile(file)) ?? 'missing') === expected }))),
+    Promise.all(
+      Object.entries(stamp.outputs).map(async ([file, expected]) => {
+        const actual = await hashFile(file, { lineEndings: 'lf' });
+        return actual !== undefined && (expected.hash === EXISTS || actual === expected.hash);
+      }),
+    ),
+  ]);
+  const generated = new Set(generatedInputs);
+  const valid =
+    stamp.engineFlag === engineFlag(shadowUrlFlag) &&
+    generatedInputs.every((file) => file in stamp.inputs) &&
+    inputs.every((input) => input.holds) &&
+    outputs.every(Boolean);
+  return { valid: valid ? stamp : undefined, sourcesChanged: inputs.some((input) => !input.holds && !generated.has(input.file)) };
 }
 
 /**
