@@ -109,7 +109,7 @@ async function checkHoldingLock(options: CheckOptions, location: ConfigLocation,
     return result(problems, boundaries);
   }
 
-  return withConfigStartedEarly(location, sourcesChanged, (config, loader, started) => checkWith(config, loader, options, lock, started));
+  return withConfigStartedEarly(location, sourcesChanged, options.shadowUrl, (config, loader, started) => checkWith(config, loader, options, lock, started));
 }
 
 async function checkWith(

@@ -169,7 +169,7 @@ async function generateHoldingLock(options: GenerateOptions, location: ConfigLoc
   const stamp = await inspectStamp(location, options.shadowUrl);
   const stampAnswers = !options.rebase && !options.rehash && !options.force && !options.custom && !options.prune;
   if (stampAnswers && stamp.valid) return unchangedResult(stamp.valid, options);
-  return withConfigStartedEarly(location, stamp.sourcesChanged, (config, loader, started) => generateWith(config, loader, lock, renames, options, started));
+  return withConfigStartedEarly(location, stamp.sourcesChanged, options.shadowUrl, (config, loader, started) => generateWith(config, loader, lock, renames, options, started));
 }
 
 async function generateWith(

@@ -5,6 +5,11 @@ export type BackendChoice =
   | { readonly kind: 'pglite'; readonly cacheDir: string }
   | { readonly kind: 'server'; readonly url: string; readonly projectKey: string };
 
+/** The shadow server when there is a URL for one (the flag's, else the config's), else the embedded engine. */
+export function chooseBackend(project: { readonly configFile: string; readonly cacheDir: string }, shadowUrl: string | undefined): BackendChoice {
+  return shadowUrl ? { kind: 'server', url: shadowUrl, projectKey: project.configFile } : { kind: 'pglite', cacheDir: project.cacheDir };
+}
+
 /** The chosen engine; each is imported only when chosen. */
 export async function createBackend(choice: BackendChoice): Promise<EngineBackend> {
   if (choice.kind === 'server') {

@@ -28,6 +28,12 @@ export interface EngineBackend {
   /** The engine and its version: what an execution's result depends on besides the SQL. */
   identity(): Promise<string>;
   /**
+   * Starts, in the background, what does not depend on the history (claiming, filling and booting
+   * the embedded engine's cluster; connecting to the server), so that it overlaps the reading of
+   * the migrations folder. The next `openHistory` takes over what it opened; `close` ends it otherwise.
+   */
+  warm(): void;
+  /**
    * The history database, holding a prefix of `history` (migration hashes, in order) committed;
    * `undefined` when another process is using it or it cannot be kept.
    */

@@ -10,7 +10,9 @@ export interface EngineThreadData {
 
 /** From the calling thread to the engine's. */
 export type ToEngine =
-  /** Which engine, and the folder's migrations (the first message; `abandon` may come instead). */
+  /** The engine the config names, to warm while the folder is read (see `EngineBackend.warm`); optional. */
+  | { readonly type: 'warm'; readonly backend: BackendChoice }
+  /** Which engine, and the folder's migrations (`abandon` may come instead). */
   | { readonly type: 'start'; readonly data: EngineThreadData }
   /** Boot the engine and apply the history now. */
   | { readonly type: 'prepare' }

@@ -4,6 +4,7 @@ import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata
 import { metadataFromJson } from '../codegen/introspect.js';
 import { OperationError, UserError } from '../errors.js';
 import type { Progress } from '../progress.js';
+import type { BackendChoice } from './create-backend.js';
 import type { EngineThreadData, ErrorJson, FromEngine, ToEngine } from './engine-messages.js';
 import { MigrationRefusedError, type MigrationToRun } from './migration-refused.js';
 
@@ -21,6 +22,8 @@ export interface EngineThread {
 
 /** An engine thread booting before it is told which engine and which history (see `bootEngineThread`). */
 export interface BootingEngineThread {
+  /** Names the engine, as soon as the config does: the thread warms it (see `EngineBackend.warm`) until `start`. */
+  warm(backend: BackendChoice): void;
   /** Tells the thread its engine and the folder's migrations; from then on the returned thread owns it. */
   start(data: EngineThreadData, progress: Progress): EngineThread;
   /** Ends the thread if it was never started; once started, `EngineThread` ends it. */
@@ -65,6 +68,7 @@ export function bootEngineThread(): BootingEngineThread {
     await exited;
   };
   return {
+    warm: (backend) => send({ type: 'warm', backend }),
     start: (data, onProgress) => {
       started = true;
       progress = onProgress;

@@ -2,7 +2,7 @@ import type { DatabaseMetadata } from 'kysely-codegen/dist/introspector/metadata
 import { metadataFromJson, metadataToJson } from '../codegen/introspect.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { Progress } from '../progress.js';
-import type { BackendChoice } from './create-backend.js';
+import { chooseBackend } from './create-backend.js';
 import { bootEngineThread, type BootingEngineThread, type EngineThread } from './engine-thread.js';
 import { metadataCacheKey, readCachedMetadata, writeCachedMetadata } from './metadata-cache.js';
 import type { MigrationToRun } from './migration-refused.js';
@@ -42,7 +42,7 @@ export interface MigratedMetadata {
  */
 export function startMigratedMetadata(config: ResolvedConfig, options: MigratedMetadataOptions): MigratedMetadata {
   const { history, shadowUrl, progress } = options;
-  const backend: BackendChoice = shadowUrl ? { kind: 'server', url: shadowUrl, projectKey: config.configFile } : { kind: 'pglite', cacheDir: config.cacheDir };
+  const backend = chooseBackend(config, shadowUrl);
   let thread: EngineThread | undefined;
   const start = () => (thread ??= (options.booting ?? bootEngineThread()).start({ backend, history }, progress));
   if (options.eager) start().prepare();

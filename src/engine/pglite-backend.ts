@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import type { Database } from '../database/database.js';
 import { bootPglite, pgliteDatabase, PGLITE_VERSION } from '../database/pglite.js';
 import { writeJsonFile } from '../json-file.js';
-import { acquireLockFile } from '../lock-file.js';
+import { acquireLockFile, type HeldLock } from '../lock-file.js';
 import { copyCluster } from './copy-cluster.js';
 import { continuesHistory, countUserObjects, type CommittedHistory, type EngineBackend, type HistoryDatabase } from './engine-backend.js';
-import { createAtomically, pristineCluster, scratchDir, type ClusterSource } from './pristine-cluster.js';
+import { createAtomically, fillWithEmptyCluster, pristineCluster, pristineClusterDir, removeScratchOfDeadProcesses, scratchDir, type ClusterSource } from './pristine-cluster.js';
 
 export interface PgliteBackendOptions {
   /** Where the empty cluster and the working copies are kept. */
@@ -24,17 +24,29 @@ export interface PgliteBackendOptions {
 const MAX_GROWTH_BYTES = 128 * 1024 * 1024;
 const RECORD_FILE = 'sections-history.json';
 
-/** The embedded engine: copies of PGlite's empty cluster in the cache dir. */
+/** The embedded engine: the history cluster and scratch copies of PGlite's empty cluster, in the cache dir. */
 export function pgliteBackend(options: PgliteBackendOptions): EngineBackend {
-  const pristine = () => pristineCluster(options.cacheDir, options.clusterSource);
+  // Claimed by `warm`, before anybody knows the history; the next `openHistory` takes it over.
+  let warmed: Promise<ClaimedCluster | undefined> | undefined;
+  const takeWarmed = () => {
+    const claim = warmed;
+    warmed = undefined;
+    return claim;
+  };
   return {
     identity: async () => `pglite@${PGLITE_VERSION}`,
-    openHistory: async (history, extensions) => {
-      const cluster = await pristine();
-      return cluster ? openHistoryCluster(cluster, history, extensions, options.maxGrowthBytes ?? MAX_GROWTH_BYTES) : undefined;
+    warm: () => {
+      warmed ??= claimHistoryCluster(options);
     },
-    openScratch: async (extensions) => openScratchCluster(await pristine(), options.cacheDir, extensions),
-    close: async () => undefined,
+    openHistory: async (history, extensions) => {
+      const claimed = await (takeWarmed() ?? claimHistoryCluster(options));
+      return claimed ? openHistoryCluster(claimed, options, history, extensions) : undefined;
+    },
+    openScratch: async (extensions) => openScratchCluster(await pristineCluster(options.cacheDir, options.clusterSource), options.cacheDir, extensions),
+    close: async () => {
+      const claimed = await takeWarmed();
+      if (claimed) await releaseClaim(claimed, claimed.pg);
+    },
   };
 }
 
@@ -57,73 +69,117 @@ async function openScratchCluster(pristine: string | undefined, cacheDir: string
 interface ClusterRecord extends CommittedHistory {
   /** The database's size right after the recorded history: the base of the growth limit. */
   readonly bytes: number;
+  /** The extensions that history creates: the next run boots with them before it reads the history. */
+  readonly extensions: readonly string[];
 }
 
 /**
- * The working cluster (`pglite-<version>-shared/`, a copy of the empty one), locked against other
- * processes; `undefined` when another process holds it. Its record (`sections-history.json`
- * inside it) lists the committed migrations; another history (a switched branch, an edited
- * migration) or objects nobody recorded start again from the empty cluster.
+ * The working cluster (`pglite-<version>-shared/`), locked against other processes, filled with
+ * the empty cluster if need be and booted with the extensions its record names: all that needs
+ * no history, so it can start before the config is loaded.
  */
-async function openHistoryCluster(pristine: string, history: readonly string[], extensions: readonly string[], maxGrowthBytes: number): Promise<HistoryDatabase | undefined> {
-  const cluster = `${pristine}-shared`;
-  // No waiting: a run that finds the history cluster busy works in a scratch copy instead.
-  const lock = await acquireLockFile(`${cluster}.lock`, { command: 'generate', what: 'the history cluster', timeoutMs: 0 }).catch(() => undefined);
-  if (!lock) return undefined;
-  const unlock = () => lock.release();
+interface ClaimedCluster {
+  readonly dir: string;
+  readonly lock: HeldLock;
+  /** Filled just now: empty, so it continues any history. */
+  readonly created: boolean;
+  readonly recorded: ClusterRecord | undefined;
+  readonly pg: PGlite;
+  readonly extensions: readonly string[];
+}
 
-  const copyPristine = () => createAtomically(cluster, (temp) => copyCluster(pristine, temp));
-  const boot = async () => {
-    if (!existsSync(join(cluster, 'PG_VERSION'))) await copyPristine();
-    return bootPglite({ dataDir: cluster, extensions });
-  };
+/** `undefined` when another process holds the cluster, or it cannot be filled or booted. */
+async function claimHistoryCluster(options: PgliteBackendOptions): Promise<ClaimedCluster | undefined> {
+  const { cacheDir, clusterSource } = options;
+  const dir = `${pristineClusterDir(cacheDir)}-shared`;
+  await removeScratchOfDeadProcesses(cacheDir);
+  // No waiting: a run that finds the history cluster busy works in a scratch copy instead.
+  const lock = await acquireLockFile(`${dir}.lock`, { command: 'generate', what: 'the history cluster', timeoutMs: 0 }).catch(() => undefined);
+  if (!lock) return undefined;
   let pg: PGlite | undefined;
   try {
-    const created = !existsSync(join(cluster, 'PG_VERSION'));
-    pg = await boot();
-    let recorded = await readRecord(cluster);
-    let db = pgliteDatabase(pg, 'embedded PostgreSQL (PGlite)');
-    if (!created && !continuesHistory(recorded, await countUserObjects(db), history)) {
+    const created = !existsSync(join(dir, 'PG_VERSION'));
+    if (created) await createAtomically(dir, (temp) => fillWithEmptyCluster(cacheDir, clusterSource, temp));
+    const recorded = await readRecord(dir);
+    const extensions = recorded?.extensions ?? [];
+    pg = await bootPglite({ dataDir: dir, extensions });
+    return { dir, lock, created, recorded, pg, extensions };
+  } catch {
+    await discardCluster(dir, lock, pg);
+    return undefined;
+  }
+}
+
+/**
+ * The claimed cluster as the history database. Its record (`sections-history.json` inside it)
+ * lists the committed migrations; another history (a switched branch, an edited migration) or
+ * objects nobody recorded start again from the empty cluster.
+ */
+async function openHistoryCluster(claimed: ClaimedCluster, options: PgliteBackendOptions, history: readonly string[], extensions: readonly string[]): Promise<HistoryDatabase | undefined> {
+  const { dir, lock } = claimed;
+  const maxGrowthBytes = options.maxGrowthBytes ?? MAX_GROWTH_BYTES;
+  let pg: PGlite = claimed.pg;
+  try {
+    if (extensions.some((name) => !claimed.extensions.includes(name))) {
       await pg.close();
-      await rm(cluster, { recursive: true, force: true });
-      pg = await boot();
+      pg = await bootPglite({ dataDir: dir, extensions });
+    }
+    let recorded = claimed.recorded;
+    let db = pgliteDatabase(pg, 'embedded PostgreSQL (PGlite)');
+    if (!claimed.created && !continuesHistory(recorded, await countUserObjects(db), history)) {
+      await pg.close();
+      await rm(dir, { recursive: true, force: true });
+      await createAtomically(dir, (temp) => fillWithEmptyCluster(options.cacheDir, options.clusterSource, temp));
+      pg = await bootPglite({ dataDir: dir, extensions });
       db = pgliteDatabase(pg, 'embedded PostgreSQL (PGlite)');
       recorded = undefined;
     }
     const open = pg;
-    let record: ClusterRecord = recorded ?? { migrations: [], objects: await countUserObjects(db), bytes: await databaseBytes(db) };
+    let record: ClusterRecord = recorded ?? { migrations: [], objects: await countUserObjects(db), bytes: await databaseBytes(db), extensions };
     return {
       db,
       committed: record,
       record: async (committed) => {
-        if (!committed) return rm(join(cluster, RECORD_FILE), { force: true });
-        record = { ...committed, bytes: await databaseBytes(db) };
-        await writeJsonFile(join(cluster, RECORD_FILE), record);
+        if (!committed) return rm(join(dir, RECORD_FILE), { force: true });
+        record = { ...committed, bytes: await databaseBytes(db), extensions };
+        await writeJsonFile(join(dir, RECORD_FILE), record);
       },
       close: async (discard) => {
         let remove = discard;
         try {
           if (!remove && !open.closed) remove = (await databaseBytes(db)) > record.bytes + maxGrowthBytes;
         } finally {
-          await db.close();
-          if (remove) await rm(cluster, { recursive: true, force: true });
-          await unlock().catch(() => undefined);
+          if (remove) await discardCluster(dir, lock, open);
+          else await releaseClaim({ lock }, open);
         }
       },
     };
   } catch {
-    // A cluster that fails to boot (an interrupted write): removed, and copied afresh next run.
-    if (pg && !pg.closed) await pg.close().catch(() => undefined);
-    await rm(cluster, { recursive: true, force: true });
-    await unlock().catch(() => undefined);
+    // A cluster that fails to boot (an interrupted write): removed, and filled afresh next run.
+    await discardCluster(dir, lock, pg);
     return undefined;
   }
 }
 
+async function releaseClaim({ lock }: Pick<ClaimedCluster, 'lock'>, pg: PGlite): Promise<void> {
+  try {
+    if (!pg.closed) await pg.close();
+  } finally {
+    await lock.release().catch(() => undefined);
+  }
+}
+
+async function discardCluster(dir: string, lock: HeldLock, pg: PGlite | undefined): Promise<void> {
+  if (pg && !pg.closed) await pg.close().catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+  await lock.release().catch(() => undefined);
+}
+
 async function readRecord(cluster: string): Promise<ClusterRecord | undefined> {
   try {
-    const { migrations, objects, bytes } = JSON.parse(await readFile(join(cluster, RECORD_FILE), 'utf8')) as Partial<ClusterRecord>;
-    return Array.isArray(migrations) && typeof objects === 'number' && typeof bytes === 'number' ? { migrations, objects, bytes } : undefined;
+    const { migrations, objects, bytes, extensions } = JSON.parse(await readFile(join(cluster, RECORD_FILE), 'utf8')) as Partial<ClusterRecord>;
+    if (!Array.isArray(migrations) || typeof objects !== 'number' || typeof bytes !== 'number') return undefined;
+    return { migrations, objects, bytes, extensions: Array.isArray(extensions) ? extensions : [] };
   } catch {
     return undefined;
   }

@@ -44,10 +44,12 @@ export async function prepareEngine(backend: EngineBackend, history: readonly Mi
   return {
     finish: async (migrations) => {
       const [next, ...more] = migrations;
-      if (more.length > 0 || (next && !rollsBackCleanly(next.sql))) {
-        // Not one migration a rollback undoes: a scratch database of its own, where each is committed as migrate would.
+      const needed = requestedExtensions([...history, ...migrations].map((migration) => migration.sql));
+      if (more.length > 0 || (next && !rollsBackCleanly(next.sql)) || needed.some((name) => !extensions.includes(name))) {
+        // Not one migration a rollback undoes, or one creating an extension the history database was
+        // not started with: a scratch database of its own, where each is committed as migrate would.
         await kept.close(false);
-        return (await prepareScratch(backend, history, requestedExtensions([...history, ...migrations].map((migration) => migration.sql)), progress)).finish(migrations);
+        return (await prepareScratch(backend, history, needed, progress)).finish(migrations);
       }
       let discard = true;
       try {

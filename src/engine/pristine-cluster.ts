@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bootPglite, PGLITE_VERSION } from '../database/pglite.js';
 import { isRunning } from '../lock-file.js';
+import { copyCluster } from './copy-cluster.js';
 import { shippedClusterArchive, unpackCluster } from './empty-cluster.js';
 
 /**
@@ -14,13 +15,14 @@ export type ClusterSource = string | null | undefined;
 
 /**
  * PGlite's empty cluster, kept on disk in the cache dir (`pglite-<version>/`) once unpacked or
- * initialised: booting a data dir on disk is far cheaper than initdb or loading a dump into
- * memory. It is never booted itself, only copied, so no copy is ever taken of a cluster another
- * process is writing to. `undefined` when the cache cannot be written (a read-only or full disk):
+ * initialised for a copy (a scratch database, `migrate`'s embedded database; the history cluster
+ * is filled straight from the archive, see `fillWithEmptyCluster`): booting a data dir on disk is
+ * far cheaper than initdb or loading a dump into memory. It is never booted itself, only copied,
+ * so no copy is ever taken of a cluster another process is writing to. `undefined` when the cache cannot be written (a read-only or full disk):
  * the caller then works in memory.
  */
 export async function pristineCluster(cacheDir: string, source: ClusterSource): Promise<string | undefined> {
-  const dir = join(cacheDir, `pglite-${PGLITE_VERSION}`);
+  const dir = pristineClusterDir(cacheDir);
   await removeScratchOfDeadProcesses(cacheDir);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
   const archive = source === undefined ? shippedClusterArchive(PGLITE_VERSION) : source;
@@ -33,6 +35,27 @@ export async function pristineCluster(cacheDir: string, source: ClusterSource): 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Fills `dir` (a scratch dir about to be renamed into place) with an empty cluster, writing it
+ * once: a copy of the one kept in the cache when there is one, else the packed archive unpacked
+ * straight into it (a fresh clone's first run writes 40 MB instead of 80), else a copy of
+ * initdb's, which is kept for the next time.
+ */
+export async function fillWithEmptyCluster(cacheDir: string, source: ClusterSource, dir: string): Promise<void> {
+  const kept = pristineClusterDir(cacheDir);
+  if (existsSync(join(kept, 'PG_VERSION'))) return copyCluster(kept, dir);
+  const archive = source === undefined ? shippedClusterArchive(PGLITE_VERSION) : source;
+  if (archive && (await unpackCluster(archive, dir))) return;
+  const initialised = await pristineCluster(cacheDir, null);
+  if (!initialised) throw new Error(`PGlite's empty cluster cannot be kept in ${cacheDir}`);
+  await copyCluster(initialised, dir);
+}
+
+/** Where the empty cluster of the installed PGlite is kept in `cacheDir`. */
+export function pristineClusterDir(cacheDir: string): string {
+  return join(cacheDir, `pglite-${PGLITE_VERSION}`);
 }
 
 /** Runs PGlite's initdb into `dataDir`; the build packs its result for first runs. */
@@ -63,7 +86,7 @@ export function scratchDir(base: string): string {
 }
 
 /** A run killed while copying a cluster or running initdb leaves its scratch dir behind (tens of MB). */
-async function removeScratchOfDeadProcesses(cacheDir: string): Promise<void> {
+export async function removeScratchOfDeadProcesses(cacheDir: string): Promise<void> {
   const entries = await readdir(cacheDir).catch(() => [] as string[]);
   await Promise.all(
     entries.map(async (entry) => {

@@ -29,6 +29,10 @@ export function serverBackend(url: string, projectKey: string): EngineBackend {
       const [row] = await (await connectAdmin()).query<{ version: string }>(`select current_setting('server_version') as version`);
       return `postgresql@${row?.version ?? '?'} ${serverAddress(url, SHADOW_URL)}`;
     },
+    warm: () => {
+      // A failure to connect is reported by whatever awaits the connection next.
+      connectAdmin().catch(() => undefined);
+    },
     openHistory: async (history) => openHistoryDatabase(await connectAdmin(), url, historyName, history),
     openScratch: async () => {
       const server = await connectAdmin();

@@ -21,6 +21,16 @@ function expectOnlyTheClusters(cacheDir: string): { pristine: string; shared: st
   return { pristine: join(cacheDir, entries[0]!), shared: join(cacheDir, entries[1]!) };
 }
 
+/**
+ * The cache holds only the history cluster: the empty cluster was unpacked straight into it, and
+ * nothing has needed a scratch copy yet. Returns its path.
+ */
+function expectOnlyTheHistoryCluster(cacheDir: string): string {
+  const entries = readdirSync(cacheDir);
+  expect(entries).toEqual([expect.stringMatching(/^pglite-\d+\.\d+\.\d+-shared$/)]);
+  return join(cacheDir, entries[0]!);
+}
+
 /** The empty cluster is only ever copied: booting it would change its control file. */
 const controlFile = (pristine: string) => {
   const stat = statSync(join(pristine, 'global', 'pg_control'));
@@ -35,32 +45,42 @@ function archivedFile(archive: string, path: string): Buffer {
 }
 
 const controlBytes = (cluster: string) => readFileSync(join(cluster, 'global', 'pg_control'));
+/** The first field of the control file, which initdb draws afresh and booting never changes. */
+const systemIdentifier = (control: Buffer) => control.subarray(0, 8).toString('hex');
+const SHIPPED_ARCHIVE = () => clusterArchivePath(packageVersion('@electric-sql/pglite')!);
 const ignoreProgress = () => undefined;
 
 describe('the embedded engine (PGlite)', () => {
-  it('keeps the empty cluster in the cache, and rolls back the new migration it tried', async () => {
+  it('unpacks the empty cluster the build packed straight into the history cluster, and rolls back the new migration it tried', async () => {
+    // `npm run build` (and the tests' global setup) packs it for the installed PGlite.
+    expect(existsSync(SHIPPED_ARCHIVE())).toBe(true);
     const cacheDir = tempDir('pglite-cache-');
     const backend = pgliteBackend({ cacheDir });
     expect(await tablesAfter(backend, [], newMigration('create type mood as enum (\'calm\');\n--> statement-breakpoint\ncreate table tried (id int, m mood);'))).toEqual(['tried']);
-    const { pristine } = expectOnlyTheClusters(cacheDir);
-    const initialised = controlFile(pristine);
+    const shared = expectOnlyTheHistoryCluster(cacheDir);
+    // Unpacked, not initialised: initdb would have drawn a new system identifier.
+    expect(systemIdentifier(controlBytes(shared))).toBe(systemIdentifier(archivedFile(SHIPPED_ARCHIVE(), 'global/pg_control')));
 
     expect(await tablesAfter(backend, [])).toEqual([]);
     expect(await tablesAfter(backend, [], newMigration('create table again (id serial primary key);'))).toEqual(['again']);
-    expectOnlyTheClusters(cacheDir);
-    // Neither initialised again nor booted.
-    expect(controlFile(pristine)).toEqual(initialised);
+    expect(expectOnlyTheHistoryCluster(cacheDir)).toBe(shared);
   });
 
-  it('unpacks the empty cluster the build packed instead of running initdb', async () => {
-    // `npm run build` (and the tests' global setup) packs it for the installed PGlite.
-    const archive = clusterArchivePath(packageVersion('@electric-sql/pglite')!);
-    expect(existsSync(archive)).toBe(true);
+  it('keeps the empty cluster once a scratch copy needs one, copies it from then on, and never boots it', async () => {
     const cacheDir = tempDir('pglite-cache-');
-    expect(await tablesAfter(pgliteBackend({ cacheDir }), migrations('create table t (id serial primary key);'))).toEqual(['t']);
-    const { pristine } = expectOnlyTheClusters(cacheDir);
-    // initdb would have written a control file with a new system identifier.
-    expect(controlBytes(pristine)).toEqual(archivedFile(archive, 'global/pg_control'));
+    const backend = pgliteBackend({ cacheDir });
+    const committing = newMigration('create table committed_then (id int);\n--> statement-breakpoint\ncommit;');
+    expect(await tablesAfter(backend, [], committing)).toEqual(['committed_then']);
+    const { pristine, shared } = expectOnlyTheClusters(cacheDir);
+    expect(controlBytes(pristine)).toEqual(archivedFile(SHIPPED_ARCHIVE(), 'global/pg_control'));
+    const unpacked = controlFile(pristine);
+
+    // Another history starts again from a copy of the kept cluster.
+    expect(await tablesAfter(backend, migrations('create table other (id int);'))).toEqual(['other']);
+    expect(await tablesAfter(backend, [], committing)).toEqual(['committed_then']);
+    expect(expectOnlyTheClusters(cacheDir)).toEqual({ pristine, shared });
+    // Neither unpacked again nor booted.
+    expect(controlFile(pristine)).toEqual(unpacked);
   });
 
   it('runs initdb when told to, or when the archive holds no cluster, with the small settings', async () => {
@@ -105,7 +125,7 @@ describe('the embedded engine (PGlite)', () => {
     const cacheDir = tempDir('pglite-cache-');
     const backend = pgliteBackend({ cacheDir });
     await tablesAfter(backend, []);
-    const { shared } = expectOnlyTheClusters(cacheDir);
+    const shared = expectOnlyTheHistoryCluster(cacheDir);
     // What a COMMIT slipped into a migration would leave behind.
     const polluter = await openPglite({ dataDir: shared });
     await polluter.exec('create table leftover (id int)');
@@ -113,7 +133,7 @@ describe('the embedded engine (PGlite)', () => {
 
     expect(await tablesAfter(backend, [])).toEqual([]);
     expect(await tablesAfter(backend, [])).toEqual([]);
-    expectOnlyTheClusters(cacheDir);
+    expectOnlyTheHistoryCluster(cacheDir);
   });
 
   it('keeps the committed history between runs, so a run applies only what follows it', async () => {
@@ -136,7 +156,7 @@ describe('the embedded engine (PGlite)', () => {
     // Another history (an edited first migration, a switched branch) starts from the empty cluster.
     expect(await tablesAfter(backend, migrations('create table other (id int);'))).toEqual(['other']);
     expect(await tablesAfter(backend, [])).toEqual([]);
-    expectOnlyTheClusters(cacheDir);
+    expectOnlyTheHistoryCluster(cacheDir);
   });
 
   it('runs each migration in a transaction of its own, as migrate does', async () => {
@@ -179,9 +199,9 @@ describe('the embedded engine (PGlite)', () => {
     const cacheDir = tempDir('pglite-cache-');
     const backend = pgliteBackend({ cacheDir, maxGrowthBytes: 1 });
     await tablesAfter(backend, [], newMigration(Array.from({ length: 50 }, (_, index) => `create table grows_the_catalog_${index} (id int);`).join('\n')));
-    expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^pglite-\d+\.\d+\.\d+$/)]);
+    expect(readdirSync(cacheDir)).toEqual([]);
     expect(await tablesAfter(pgliteBackend({ cacheDir }), [])).toEqual([]);
-    expectOnlyTheClusters(cacheDir);
+    expectOnlyTheHistoryCluster(cacheDir);
   });
 
   it('removes the scratch copies of killed runs, and only theirs', async () => {
@@ -207,6 +227,40 @@ describe('the embedded engine (PGlite)', () => {
     const refused = await tablesAfter(backend, migrations('create extension vector;')).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(MigrationRefusedError);
     expect((refused as MigrationRefusedError).details.join('\n')).toMatch(/does not ship extension "vector": point shadow.url in the config \(or --shadow-url\)/);
+  });
+
+  it('warms the history cluster before the history is known, and releases it when nobody opens it', async () => {
+    const cacheDir = tempDir('pglite-cache-');
+    const history = migrations('create table kept (id int);');
+    const warmed = pgliteBackend({ cacheDir });
+    warmed.warm();
+    expect(await tablesAfter(warmed, history)).toEqual(['kept']);
+    await warmed.close();
+
+    const unused = pgliteBackend({ cacheDir });
+    unused.warm();
+    await unused.close();
+    // Released: no lock left, and the next run has the history cluster, not a scratch copy.
+    expect(readdirSync(cacheDir).some((entry) => entry.endsWith('.lock'))).toBe(false);
+    const steps: string[] = [];
+    await (await prepareEngine(pgliteBackend({ cacheDir }), history, (step) => steps.push(step))).finish([]);
+    expect(steps.some((step) => step.startsWith('applying'))).toBe(false);
+    expectOnlyTheHistoryCluster(cacheDir);
+  });
+
+  it('boots the history cluster with the extensions its history created, and tries a new extension in a scratch copy', async () => {
+    const cacheDir = tempDir('pglite-cache-');
+    const trigramIndex = 'create table doc (body text);\n--> statement-breakpoint\ncreate index doc_trgm on doc using gin (body gin_trgm_ops);';
+    // The history database was started without pg_trgm: a new migration creating it runs where it can be loaded.
+    expect(await tablesAfter(pgliteBackend({ cacheDir }), [], newMigration(`create extension if not exists pg_trgm;\n--> statement-breakpoint\n${trigramIndex}`))).toEqual(['doc']);
+
+    const history = migrations('create extension if not exists pg_trgm;', trigramIndex);
+    expect(await tablesAfter(pgliteBackend({ cacheDir }), history)).toEqual(['doc']);
+    const record = JSON.parse(readFileSync(join(cacheDir, readdirSync(cacheDir).find((entry) => entry.endsWith('-shared'))!, 'sections-history.json'), 'utf8'));
+    expect(record.extensions).toEqual(['pg_trgm']);
+    const warmed = pgliteBackend({ cacheDir });
+    warmed.warm();
+    expect(await tablesAfter(warmed, history, newMigration('create index doc_trgm_again on doc using gist (body gist_trgm_ops);'))).toEqual(['doc']);
   });
 
   it('keeps a persistent data dir across openings, seeded from the cached cluster', async () => {
