@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { pristineCluster } from '../dist/engine/pristine-cluster.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, 'bench', '.work');
@@ -152,10 +153,13 @@ function forgetIntrospections(cacheDir, which = () => true) {
   for (const entry of readdirSync(cacheDir)) if (entry.startsWith('metadata-') && which(entry)) rmSync(join(cacheDir, entry));
 }
 
-/** A fresh cache holding only the empty PGlite cluster another project's run left there. */
-function cacheWithCluster(dir, primed) {
+/**
+ * A fresh cache holding only the empty PGlite cluster, unpacked by sections itself as a scratch
+ * database or `migrate`'s embedded database leaves it on a machine.
+ */
+async function cacheWithCluster(dir) {
   fresh(dir);
-  for (const entry of readdirSync(primed)) if (/^pglite-[\d.]+$/.test(entry)) cpSync(join(primed, entry), join(dir, entry), { recursive: true });
+  if (!(await pristineCluster(dir, undefined))) throw new Error(`could not unpack the empty cluster into ${dir}`);
   return dir;
 }
 
@@ -300,13 +304,12 @@ async function caseC(sectionCount, tableCount) {
     },
     ({ dir, cache }) => measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: cache } }),
   );
-  const primed = join(WORK, 'a-cache');
   const newProject = await repeat(
     RUNS,
-    () => {
+    async () => {
       const dir = join(WORK, `c-${label}`);
       syntheticProject(dir, sectionCount, tableCount);
-      return { dir, cache: cacheWithCluster(join(WORK, `c-${label}-cache`), primed) };
+      return { dir, cache: await cacheWithCluster(join(WORK, `c-${label}-cache`)) };
     },
     ({ dir, cache }) => measure(SECTIONS[0], [SECTIONS[1], 'generate', '-q'], { cwd: dir, env: { SECTIONS_CACHE_DIR: cache } }),
   );
