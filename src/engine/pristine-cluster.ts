@@ -18,8 +18,8 @@ export type ClusterSource = string | null | undefined;
  * initialised for a copy (a scratch database, `migrate`'s embedded database; the history cluster
  * is filled straight from the archive, see `fillWithEmptyCluster`): booting a data dir on disk is
  * far cheaper than initdb or loading a dump into memory. It is never booted itself, only copied,
- * so no copy is ever taken of a cluster another process is writing to. `undefined` when the cache cannot be written (a read-only or full disk):
- * the caller then works in memory.
+ * so no copy is ever taken of a cluster another process is writing to. `undefined` when the cache
+ * cannot be written (a read-only or full disk): the caller then works in memory.
  */
 export async function pristineCluster(cacheDir: string, source: ClusterSource): Promise<string | undefined> {
   const dir = pristineClusterDir(cacheDir);
