@@ -25,8 +25,8 @@ function serveEngine(port: MessagePort): void {
   // Needed by every run that gets this far, and loaded while the calling thread still loads the config.
   loadIntrospector().catch(() => undefined);
 
+  // Set by `warm` until `start` takes it over.
   let warmed: { readonly choice: BackendChoice; readonly backend: Promise<EngineBackend> } | undefined;
-  let warmedTaken = false;
   const warm = (choice: BackendChoice) => {
     warmed = { choice, backend: warmBackend(choice) };
     warmed.backend.catch(() => undefined);
@@ -34,12 +34,13 @@ function serveEngine(port: MessagePort): void {
   /** The warmed backend when it is the one chosen, else a new one. */
   const backendFor = async (choice: BackendChoice): Promise<EngineBackend> => {
     if (!warmed || !isDeepStrictEqual(choice, warmed.choice)) return createBackend(choice);
-    warmedTaken = true;
-    return warmed.backend;
+    const { backend } = warmed;
+    warmed = undefined;
+    return backend;
   };
   /** Ends the thread, and the warmed backend unless it was taken over. */
   const end = async () => {
-    if (warmed && !warmedTaken) await warmed.backend.then((backend) => backend.close()).catch(() => undefined);
+    if (warmed) await warmed.backend.then((backend) => backend.close()).catch(() => undefined);
     port.close();
   };
 

@@ -45,7 +45,7 @@ export function pgliteBackend(options: PgliteBackendOptions): EngineBackend {
     openScratch: async (extensions) => openScratchCluster(await pristineCluster(options.cacheDir, options.clusterSource), options.cacheDir, extensions),
     close: async () => {
       const claimed = await takeWarmed();
-      if (claimed) await releaseClaim(claimed, claimed.pg);
+      if (claimed) await releaseCluster(claimed.lock, claimed.pg);
     },
   };
 }
@@ -90,7 +90,7 @@ interface ClaimedCluster {
 
 /** `undefined` when another process holds the cluster, or it cannot be filled or booted. */
 async function claimHistoryCluster(options: PgliteBackendOptions): Promise<ClaimedCluster | undefined> {
-  const { cacheDir, clusterSource } = options;
+  const { cacheDir } = options;
   const dir = `${pristineClusterDir(cacheDir)}-shared`;
   await removeScratchOfDeadProcesses(cacheDir);
   // No waiting: a run that finds the history cluster busy works in a scratch copy instead.
@@ -99,7 +99,7 @@ async function claimHistoryCluster(options: PgliteBackendOptions): Promise<Claim
   let pg: PGlite | undefined;
   try {
     const created = !existsSync(join(dir, 'PG_VERSION'));
-    if (created) await createAtomically(dir, (temp) => fillWithEmptyCluster(cacheDir, clusterSource, temp));
+    if (created) await fillHistoryCluster(dir, options);
     const recorded = await readRecord(dir);
     const extensions = recorded?.extensions ?? [];
     pg = await bootPglite({ dataDir: dir, extensions });
@@ -129,7 +129,7 @@ async function openHistoryCluster(claimed: ClaimedCluster, options: PgliteBacken
     if (!claimed.created && !continuesHistory(recorded, await countUserObjects(db), history)) {
       await pg.close();
       await rm(dir, { recursive: true, force: true });
-      await createAtomically(dir, (temp) => fillWithEmptyCluster(options.cacheDir, options.clusterSource, temp));
+      await fillHistoryCluster(dir, options);
       pg = await bootPglite({ dataDir: dir, extensions });
       db = pgliteDatabase(pg, 'embedded PostgreSQL (PGlite)');
       recorded = undefined;
@@ -150,7 +150,7 @@ async function openHistoryCluster(claimed: ClaimedCluster, options: PgliteBacken
           if (!remove && !open.closed) remove = (await databaseBytes(db)) > record.bytes + maxGrowthBytes;
         } finally {
           if (remove) await discardCluster(dir, lock, open);
-          else await releaseClaim({ lock }, open);
+          else await releaseCluster(lock, open);
         }
       },
     };
@@ -161,7 +161,12 @@ async function openHistoryCluster(claimed: ClaimedCluster, options: PgliteBacken
   }
 }
 
-async function releaseClaim({ lock }: Pick<ClaimedCluster, 'lock'>, pg: PGlite): Promise<void> {
+/** Fills the history cluster with the empty one, whole or not at all. */
+function fillHistoryCluster(dir: string, options: PgliteBackendOptions): Promise<void> {
+  return createAtomically(dir, (temp) => fillWithEmptyCluster(options.cacheDir, options.clusterSource, temp));
+}
+
+async function releaseCluster(lock: HeldLock, pg: PGlite): Promise<void> {
   try {
     if (!pg.closed) await pg.close();
   } finally {

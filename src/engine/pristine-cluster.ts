@@ -25,7 +25,7 @@ export async function pristineCluster(cacheDir: string, source: ClusterSource): 
   const dir = pristineClusterDir(cacheDir);
   await removeScratchOfDeadProcesses(cacheDir);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-  const archive = source === undefined ? shippedClusterArchive(PGLITE_VERSION) : source;
+  const archive = archiveOf(source);
   try {
     await mkdir(cacheDir, { recursive: true });
     await createAtomically(dir, async (temp) => {
@@ -46,11 +46,16 @@ export async function pristineCluster(cacheDir: string, source: ClusterSource): 
 export async function fillWithEmptyCluster(cacheDir: string, source: ClusterSource, dir: string): Promise<void> {
   const kept = pristineClusterDir(cacheDir);
   if (existsSync(join(kept, 'PG_VERSION'))) return copyCluster(kept, dir);
-  const archive = source === undefined ? shippedClusterArchive(PGLITE_VERSION) : source;
+  const archive = archiveOf(source);
   if (archive && (await unpackCluster(archive, dir))) return;
   const initialised = await pristineCluster(cacheDir, null);
   if (!initialised) throw new Error(`PGlite's empty cluster cannot be kept in ${cacheDir}`);
   await copyCluster(initialised, dir);
+}
+
+/** The archive a source names: by default the one shipped for the installed PGlite, if any. */
+function archiveOf(source: ClusterSource): string | null | undefined {
+  return source === undefined ? shippedClusterArchive(PGLITE_VERSION) : source;
 }
 
 /** Where the empty cluster of the installed PGlite is kept in `cacheDir`. */
