@@ -20,6 +20,8 @@ export { defineConfig } from './config/define-config.js';
 export type { CodegenOptions, SectionConfig, SectionsConfig } from './config/define-config.js';
 export { OperationError, SectionsError, UserError } from './errors.js';
 export type { GenerateOptions, GenerateResult } from './commands/generate.js';
+export { residentEngine } from './engine/engine-thread.js';
+export type { EngineHost, ResidentEngine } from './engine/engine-thread.js';
 export { RenameQuestionsError } from './migrations/renames.js';
 export type { CreatedEntity, RenameAnswers, RenameQuestion, RenameQuestionKind, RenameSpec } from './migrations/renames.js';
 export type { CheckOptions, CheckProblem, CheckProblemKind, CheckResult } from './commands/check.js';

@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { check, generate, UserError } from 'drizzle-sections';
-import { createTempProject } from './helpers/temp-project.js';
+import { createTempProject, tempDir } from './helpers/temp-project.js';
 import { CUSTOMER_SCHEMA, SAMPLE_CONFIG, sampleFiles } from './generate/sample-project.js';
 import { SHARED_CACHE_DIR } from './helpers/run-cli.js';
 
@@ -80,5 +80,50 @@ describe('the programmatic API (the package as users import it)', () => {
     expect(child.timedOut, 'the process did not end by itself').toBe(false);
     expect(child.exitCode, child.stderr).toBe(0);
     expect(child.stdout.split('\n')).toEqual(['generate: UserError 2', 'check: UserError 2', 'generate: UserError 2', 'check: UserError 2']);
+  });
+
+  it('a resident engine stays booted between generate() calls, its history cluster locked, until it is closed', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    const cacheDir = tempDir('cache-');
+    const script = [
+      "import { readdirSync, readFileSync, writeFileSync } from 'node:fs';",
+      "import { generate, residentEngine } from 'drizzle-sections';",
+      'const [dir, cacheDir] = process.argv.slice(2);',
+      "const schema = `${dir}/db/vendor/schema.ts`;",
+      'const original = readFileSync(schema, "utf8");',
+      "const withColumns = (...columns) => original.replace(\"businessName: text('business_name').notNull(),\", [\"businessName: text('business_name').notNull(),\", ...columns.map((column) => `  ${column},`)].join('\\n'));",
+      "const holders = () => readdirSync(cacheDir).filter((entry) => entry.endsWith('-shared.lock')).map((entry) => JSON.parse(readFileSync(`${cacheDir}/${entry}`, 'utf8')).pid === process.pid ? 'this process' : 'another');",
+      'const engine = residentEngine();',
+      "const run = async (label) => {",
+      '  const outcome = await generate({ cwd: dir, engineHost: engine }).then((result) => `${result.migration?.tag} from ${result.metadataFrom}`, (error) => `${error.constructor.name} ${error.exitCode}`);',
+      "  console.log(`${label}: ${outcome}, locked by ${holders().join(', ') || 'nobody'}`);",
+      '};',
+      "await run('first');",
+      "const city = \"city: text('city')\";",
+      'writeFileSync(schema, withColumns(city));',
+      "await run('second');",
+      "writeFileSync(schema, `import { sql } from 'drizzle-orm';\\n${withColumns(city, \"code: text('code').default(sql`nextval('missing_seq')`)\")}`);",
+      "await run('refused');",
+      "writeFileSync(schema, withColumns(city, \"region: text('region')\"));",
+      "await run('after');",
+      'await engine.close();',
+      "console.log(`closed: locked by ${holders().join(', ') || 'nobody'}`);",
+    ].join('\n');
+    project.write('run.mjs', script);
+    const child = await execa('node', [project.path('run.mjs'), project.dir, cacheDir], {
+      env: { SECTIONS_CACHE_DIR: cacheDir },
+      // The engine's thread left running would keep the process alive for good.
+      timeout: 120_000,
+      reject: false,
+    });
+    expect(child.timedOut, 'the process did not end by itself').toBe(false);
+    expect(child.exitCode, child.stderr).toBe(0);
+    expect(child.stdout.split('\n')).toEqual([
+      'first: 0000_init from database, locked by this process',
+      'second: 0001_vendor from database, locked by this process',
+      'refused: MigrationRefusedError 1, locked by this process',
+      'after: 0002_vendor from database, locked by this process',
+      'closed: locked by nobody',
+    ]);
   });
 });

@@ -109,7 +109,9 @@ async function checkHoldingLock(options: CheckOptions, location: ConfigLocation,
     return result(problems, boundaries);
   }
 
-  return withConfigStartedEarly(location, sourcesChanged, options.shadowUrl, (config, loader, started) => checkWith(config, loader, options, lock, started));
+  return withConfigStartedEarly(location, { schemasChanged: sourcesChanged, shadowUrlFlag: options.shadowUrl, engineHost: undefined }, (config, loader, started) =>
+    checkWith(config, loader, options, lock, started),
+  );
 }
 
 async function checkWith(

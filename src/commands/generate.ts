@@ -12,6 +12,7 @@ import { findForeignKeyViolations, type BoundaryViolation } from '../model/bound
 import { unacceptedViolations } from './check-boundaries.js';
 import { withConfigStartedEarly, type StartedEarly } from './started-early.js';
 import { applyPlan } from '../plan/apply-plan.js';
+import type { EngineHost } from '../engine/engine-thread.js';
 import type { MetadataSource } from '../engine/migrated-metadata.js';
 import type { Progress } from '../progress.js';
 import { createStamp, inspectStamp, removeStamp, writeStamp, type GenerationStamp } from '../plan/generation-stamp.js';
@@ -67,6 +68,11 @@ export interface GenerateOptions {
    * database has not applied it.
    */
   readonly draft?: string | undefined;
+  /**
+   * Where the engine runs: a `residentEngine()` keeps it booted with the history applied between
+   * calls (`generate --watch` passes one, and closes it). By default each call boots its own.
+   */
+  readonly engineHost?: EngineHost | undefined;
 }
 
 export interface WrittenMigration {
@@ -169,7 +175,9 @@ async function generateHoldingLock(options: GenerateOptions, location: ConfigLoc
   const stamp = await inspectStamp(location, options.shadowUrl);
   const stampAnswers = !options.rebase && !options.rehash && !options.force && !options.custom && !options.prune;
   if (stampAnswers && stamp.valid) return unchangedResult(stamp.valid, options);
-  return withConfigStartedEarly(location, stamp.sourcesChanged, options.shadowUrl, (config, loader, started) => generateWith(config, loader, lock, renames, options, started));
+  return withConfigStartedEarly(location, { schemasChanged: stamp.sourcesChanged, shadowUrlFlag: options.shadowUrl, engineHost: options.engineHost }, (config, loader, started) =>
+    generateWith(config, loader, lock, renames, options, started),
+  );
 }
 
 async function generateWith(

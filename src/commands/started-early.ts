@@ -2,7 +2,7 @@ import { loadLocatedConfig, type ConfigLocation } from '../config/load-config.js
 import type { ModuleLoader } from '../config/module-loader.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { chooseBackend } from '../engine/create-backend.js';
-import { withBootingEngineThread, type BootingEngineThread } from '../engine/engine-thread.js';
+import { withBootingEngineThread, type BootingEngineThread, type EngineHost } from '../engine/engine-thread.js';
 import type { ImportViolation } from '../model/boundaries.js';
 import { findImportViolationsIfOn } from './check-boundaries.js';
 
@@ -18,16 +18,17 @@ export interface StartedEarly {
 
 /**
  * Loads the config (the engine's thread starting up meanwhile when `schemasChanged`, as the
- * stamp says, and warming the engine as soon as the config names it), runs `work` with it and
- * with what is started early, then ends whatever `work` left running: nothing outlives the command.
+ * stamp says, or on the `engineHost`'s thread, and warming the engine as soon as the config names
+ * it), runs `work` with it and with what is started early, then ends whatever `work` left running:
+ * nothing outlives the command but what the host keeps.
  */
 export async function withConfigStartedEarly<T>(
   location: ConfigLocation,
-  schemasChanged: boolean,
-  shadowUrlFlag: string | undefined,
+  started: { readonly schemasChanged: boolean; readonly shadowUrlFlag: string | undefined; readonly engineHost: EngineHost | undefined },
   work: (config: ResolvedConfig, loader: ModuleLoader, started: StartedEarly) => Promise<T>,
 ): Promise<T> {
-  return withBootingEngineThread(schemasChanged, async (engineThread) => {
+  const { schemasChanged, shadowUrlFlag, engineHost } = started;
+  return withBootingEngineThread(engineHost, schemasChanged, async (engineThread) => {
     const { config, loader } = await loadLocatedConfig(location);
     engineThread?.warm(chooseBackend(config, shadowUrlFlag ?? config.shadowUrl));
     const importViolations = findImportViolationsIfOn(config);

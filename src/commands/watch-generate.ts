@@ -3,6 +3,8 @@ import { basename, dirname, extname, join, sep } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { UserError } from '../errors.js';
 import type { CreatedEntity, RenameSpec } from '../migrations/renames.js';
+import { chooseBackend } from '../engine/create-backend.js';
+import { residentEngine } from '../engine/engine-thread.js';
 import { stampedSourceFiles } from '../plan/generation-stamp.js';
 import { generate, generateAsking, type AskRenames, type GenerateOptions, type GenerateResult } from './generate.js';
 
@@ -26,7 +28,8 @@ const NODE_MODULES = `${sep}node_modules${sep}`;
 /**
  * `sections generate --watch`: runs generate once, then again whenever the config or a file in a
  * section's schema folder, or in the folder of a local file a schema module loads, changes. Runs
- * never overlap; saves during a run cause one more run.
+ * never overlap; saves during a run cause one more run. The engine stays booted between runs (see
+ * `residentEngine`), so a save costs the new migration's execution, not the engine's start.
  */
 export async function watchGenerate(options: GenerateOptions, handlers: WatchHandlers): Promise<Watcher> {
   // Each change would write one more migration of its own.
@@ -39,6 +42,8 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  const engineHost = residentEngine();
+  engineHost.warm(chooseBackend(config, options.shadowUrl ?? config.shadowUrl));
 
   // One draft migration per session (not with --safe, which writes two at once), and the rename
   // answers given for it: each run diffs from before the draft, so they are needed again.
@@ -53,7 +58,7 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
       return given;
     });
   const generateOnce = async () => {
-    const runOptions: GenerateOptions = { ...options, answers: { renames: [...answers.renames], created: [...answers.created] }, ...(options.safe ? {} : { draft }) };
+    const runOptions: GenerateOptions = { ...options, engineHost, answers: { renames: [...answers.renames], created: [...answers.created] }, ...(options.safe ? {} : { draft }) };
     const result = await (ask ? generateAsking(runOptions, ask) : generate(runOptions));
     if (result.migration) draft = result.migration.tag;
     else if (result.replacedDraft) draft = undefined;
@@ -103,6 +108,12 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
   };
   pending = true;
   run();
+  // After the first run, which the stamp usually answers without planning anything.
+  running = running.then(async () => {
+    if (closed) return;
+    const { loadPlanModules } = await import('../plan/generate-plan.js');
+    await loadPlanModules();
+  }).catch(() => undefined);
 
   return {
     async close() {
@@ -110,6 +121,7 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
       clearTimeout(timer);
       for (const watcher of watchers.values()) watcher.close();
       await running;
+      await engineHost.close();
     },
   };
 }

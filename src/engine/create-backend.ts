@@ -10,12 +10,15 @@ export function chooseBackend(project: { readonly configFile: string; readonly c
   return shadowUrl ? { kind: 'server', url: shadowUrl, projectKey: project.configFile } : { kind: 'pglite', cacheDir: project.cacheDir };
 }
 
-/** The chosen engine; each is imported only when chosen. */
-export async function createBackend(choice: BackendChoice): Promise<EngineBackend> {
+/**
+ * The chosen engine; each is imported only when chosen. A `resident` one keeps what a run opened
+ * (the embedded engine's history cluster, booted) for the next run, until it is closed.
+ */
+export async function createBackend(choice: BackendChoice, resident = false): Promise<EngineBackend> {
   if (choice.kind === 'server') {
     const { serverBackend } = await import('./server-backend.js');
     return serverBackend(choice.url, choice.projectKey);
   }
   const { pgliteBackend } = await import('./pglite-backend.js');
-  return pgliteBackend({ cacheDir: choice.cacheDir });
+  return pgliteBackend({ cacheDir: choice.cacheDir, keepBooted: resident });
 }

@@ -8,6 +8,12 @@ export interface EngineThreadData {
   readonly history: readonly MigrationToRun[];
 }
 
+/** The engine thread's `workerData`. */
+export interface EngineWorkerData {
+  /** Keep the engine between runs (see `residentEngine`) instead of ending after one. */
+  readonly resident: boolean;
+}
+
 /** From the calling thread to the engine's. */
 export type ToEngine =
   /** The engine the config names, to warm while the folder is read (see `EngineBackend.warm`); optional. */
@@ -16,10 +22,12 @@ export type ToEngine =
   | { readonly type: 'start'; readonly data: EngineThreadData }
   /** Boot the engine and apply the history now. */
   | { readonly type: 'prepare' }
-  /** Run the new migrations (preparing first if need be), introspect, and end. */
+  /** Run the new migrations (preparing first if need be), introspect, and end the run. */
   | { readonly type: 'finish'; readonly next: readonly MigrationToRun[] }
-  /** End without running anything more. */
-  | { readonly type: 'abandon' };
+  /** End the run without running anything more. */
+  | { readonly type: 'abandon' }
+  /** A resident thread: close the engine it keeps, and end. */
+  | { readonly type: 'close' };
 
 /** An error as it crosses threads: typed errors keep their type, anything else is a bug report. */
 export type ErrorJson =
@@ -32,4 +40,6 @@ export type FromEngine =
   | { readonly type: 'identity'; readonly identity: string }
   | { readonly type: 'progress'; readonly step: string }
   | { readonly type: 'metadata'; readonly metadata: MetadataJson }
-  | { readonly type: 'error'; readonly error: ErrorJson };
+  | { readonly type: 'error'; readonly error: ErrorJson }
+  /** The run is over and its engine closed, or, on a resident thread, kept for the next run. */
+  | { readonly type: 'ended' };

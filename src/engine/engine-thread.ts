@@ -5,7 +5,7 @@ import { metadataFromJson } from '../codegen/introspect.js';
 import { OperationError, UserError } from '../errors.js';
 import type { Progress } from '../progress.js';
 import type { BackendChoice } from './create-backend.js';
-import type { EngineThreadData, ErrorJson, FromEngine, ToEngine } from './engine-messages.js';
+import type { EngineThreadData, EngineWorkerData, ErrorJson, FromEngine, ToEngine } from './engine-messages.js';
 import { MigrationRefusedError, type MigrationToRun } from './migration-refused.js';
 
 /** The engine on a thread of its own (see engine-worker.ts). */
@@ -30,42 +30,125 @@ export interface BootingEngineThread {
   abandon(): Promise<void>;
 }
 
+/** Where each run's engine thread comes from: by default a new thread per run (see `bootEngineThread`). */
+export interface EngineHost {
+  /** The thread for one run. */
+  thread(): BootingEngineThread;
+}
+
+/** An engine host that keeps one thread, and its engine, between runs until it is closed. */
+export interface ResidentEngine extends EngineHost {
+  /** Warms the engine now (see `EngineBackend.warm`), so that the first run finds it booted; no-op during a run. */
+  warm(backend: BackendChoice): void;
+  /** Closes the engine and ends the thread; a run in progress is failed. */
+  close(): Promise<void>;
+}
+
+const ENGINE_WORKER = new URL('./engine-worker.js', import.meta.url);
+
 /**
  * The engine on a worker thread, so that booting it and applying the folder's migrations
  * (`prepare`) overlaps the loading and diffing of the schemas on this one. It starts before it is
  * told which engine, so that its own start-up and its loading of modules overlap the loading of
- * the config.
+ * the config. The thread ends with the run.
  */
 export function bootEngineThread(): BootingEngineThread {
-  const worker = new Worker(new URL('./engine-worker.js', import.meta.url));
-  const exited = once(worker, 'exit');
+  const worker = new Worker(ENGINE_WORKER, { workerData: { resident: false } satisfies EngineWorkerData });
+  return runOn(worker, once(worker, 'exit'));
+}
+
+/**
+ * One engine thread for many runs, one at a time (`generate --watch`): between runs it keeps its
+ * engine with the history applied (PGlite booted on its history cluster, which stays locked), so
+ * a run needs only the new migration and the introspection. A thread that died is replaced by the
+ * next run; a run that overlaps another gets a thread of its own.
+ */
+export function residentEngine(): ResidentEngine {
+  let current: { readonly worker: Worker; readonly exited: Promise<unknown> } | undefined;
+  let busy = false;
+  const spawn = () => {
+    const worker = new Worker(ENGINE_WORKER, { workerData: { resident: true } satisfies EngineWorkerData });
+    // Between runs nobody else listens: a thread that fails then has exited, and the next run gets a new one.
+    worker.on('error', () => undefined);
+    const exited = once(worker, 'exit').catch(() => undefined);
+    const spawned = { worker, exited };
+    void exited.then(() => {
+      if (current === spawned) current = undefined;
+    });
+    return spawned;
+  };
+  return {
+    warm: (backend) => {
+      if (!busy) (current ??= spawn()).worker.postMessage({ type: 'warm', backend } satisfies ToEngine);
+    },
+    thread: () => {
+      if (busy) return bootEngineThread();
+      const { worker, exited } = (current ??= spawn());
+      busy = true;
+      const ended = Promise.race([exited, nextMessage(worker, 'ended')]).finally(() => {
+        busy = false;
+      });
+      return runOn(worker, ended);
+    },
+    close: async () => {
+      const closing = current;
+      if (!closing) return;
+      closing.worker.postMessage({ type: 'close' } satisfies ToEngine);
+      await closing.exited;
+    },
+  };
+}
+
+/**
+ * Runs `work` with the engine's thread booting from now on when it is `likelyNeeded` (see
+ * `bootEngineThread`), or with the host's thread, and ends the run if `work` never started it.
+ */
+export async function withBootingEngineThread<T>(
+  host: EngineHost | undefined,
+  likelyNeeded: boolean,
+  work: (thread: BootingEngineThread | undefined) => Promise<T>,
+): Promise<T> {
+  const thread = host ? host.thread() : likelyNeeded ? bootEngineThread() : undefined;
+  try {
+    return await work(thread);
+  } finally {
+    await thread?.abandon();
+  }
+}
+
+/** One run on `worker`, over once `runEnded` settles (the thread said `ended`, or exited). */
+function runOn(worker: Worker, runEnded: Promise<unknown>): BootingEngineThread {
   const identity = deferred<string>();
   const outcome = deferred<DatabaseMetadata>();
   let progress: Progress = () => undefined;
-  // Set once the thread has said how it ended: its exit comes next and is no failure then.
+  // Set once the thread has said how the run ended: its end comes next and is no failure then.
   let answered = false;
   let started = false;
   const fail = (error: unknown) => {
     identity.reject(error);
     outcome.reject(error);
   };
-  worker.on('message', (message: FromEngine) => {
+  const onMessage = (message: FromEngine) => {
     if (message.type === 'identity') identity.resolve(message.identity);
     else if (message.type === 'progress') progress(message.step);
-    else {
+    else if (message.type !== 'ended') {
       answered = true;
       if (message.type === 'metadata') void metadataFromJson(message.metadata).then(outcome.resolve, outcome.reject);
       else fail(errorFromJson(message.error));
     }
-  });
+  };
+  worker.on('message', onMessage);
   worker.on('error', fail);
-  void exited.then(([code]: unknown[]) => {
-    if (!answered) fail(new Error(`the engine thread ended without an answer (exit code ${String(code)})`));
+  // A thread that failed (its 'error', reported through `fail`) has ended the run too.
+  const ended = runEnded.catch(() => undefined).then(() => {
+    worker.off('message', onMessage);
+    worker.off('error', fail);
+    if (!answered) fail(new Error('the engine thread ended without an answer'));
   });
   const send = (message: ToEngine) => worker.postMessage(message);
   const end = async () => {
     send({ type: 'abandon' });
-    await exited;
+    await ended;
   };
   return {
     warm: (backend) => send({ type: 'warm', backend }),
@@ -81,7 +164,7 @@ export function bootEngineThread(): BootingEngineThread {
           try {
             return await outcome.promise;
           } finally {
-            await exited;
+            await ended;
           }
         },
         abandon: end,
@@ -93,17 +176,16 @@ export function bootEngineThread(): BootingEngineThread {
   };
 }
 
-/**
- * Runs `work` with the engine's thread booting from now on when it is `likelyNeeded` (see
- * `bootEngineThread`), and ends the thread if `work` never started it.
- */
-export async function withBootingEngineThread<T>(likelyNeeded: boolean, work: (thread: BootingEngineThread | undefined) => Promise<T>): Promise<T> {
-  const thread = likelyNeeded ? bootEngineThread() : undefined;
-  try {
-    return await work(thread);
-  } finally {
-    await thread?.abandon();
-  }
+/** Resolves on the next message of `type` from `worker`. */
+function nextMessage(worker: Worker, type: FromEngine['type']): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (message: FromEngine) => {
+      if (message.type !== type) return;
+      worker.off('message', listener);
+      resolve();
+    };
+    worker.on('message', listener);
+  });
 }
 
 /** A promise settled from outside; settling it again does nothing, and nobody waiting is no error. */

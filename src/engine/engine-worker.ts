@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parentPort, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { metadataToJson, loadIntrospector } from '../codegen/introspect.js';
 import { isSectionsError } from '../errors.js';
 import { createBackend, type BackendChoice } from './create-backend.js';
 import type { EngineBackend } from './engine-backend.js';
-import type { EngineThreadData, ErrorJson, FromEngine, ToEngine } from './engine-messages.js';
+import type { EngineThreadData, EngineWorkerData, ErrorJson, FromEngine, ToEngine } from './engine-messages.js';
 import { MigrationRefusedError } from './migration-refused.js';
 import { prepareEngine, type PreparedEngine } from './prepared-engine.js';
 
@@ -13,48 +13,71 @@ import { prepareEngine, type PreparedEngine } from './prepared-engine.js';
  * engine's modules meanwhile, and warms the engine as soon as the config names it (see
  * `EngineBackend.warm`); told the folder's migrations, it applies them while the calling thread
  * loads and diffs the schemas, then runs the new migration it is sent and answers with the
- * introspected metadata.
+ * introspected metadata. A resident thread (see `residentEngine`) then keeps its engine, booted
+ * with the history applied, for the next run; any other ends.
  */
-serveEngine(parentPort!);
+serveEngine(parentPort!, (workerData as EngineWorkerData | undefined)?.resident ?? false);
 
 type Handler = (message: ToEngine) => Promise<void>;
 
-function serveEngine(port: MessagePort): void {
+function serveEngine(port: MessagePort, resident: boolean): void {
   const send = (message: FromEngine) => port.postMessage(message);
 
   // Needed by every run that gets this far, and loaded while the calling thread still loads the config.
   loadIntrospector().catch(() => undefined);
 
-  // Set by `warm` until `start` takes it over.
-  let warmed: { readonly choice: BackendChoice; readonly backend: Promise<EngineBackend> } | undefined;
-  const warm = (choice: BackendChoice) => {
-    warmed = { choice, backend: warmBackend(choice) };
-    warmed.backend.catch(() => undefined);
+  // Set by `warm` until a run takes it over; in a resident thread, also the engine the last run left.
+  let kept: { readonly choice: BackendChoice; readonly backend: Promise<EngineBackend> } | undefined;
+  const closeKept = async () => {
+    const backend = kept?.backend;
+    kept = undefined;
+    await backend?.then((open) => open.close()).catch(() => undefined);
   };
-  /** The warmed backend when it is the one chosen, else a new one. */
+  const warm = (choice: BackendChoice) => {
+    if (kept && isDeepStrictEqual(choice, kept.choice)) {
+      void kept.backend.then((backend) => backend.warm(), () => undefined);
+      return;
+    }
+    const closing = closeKept();
+    kept = { choice, backend: closing.then(() => warmBackend(choice, resident)) };
+    kept.backend.catch(() => undefined);
+  };
+  /** The kept backend when it is the one chosen, else a new one. */
   const backendFor = async (choice: BackendChoice): Promise<EngineBackend> => {
-    if (!warmed || !isDeepStrictEqual(choice, warmed.choice)) return createBackend(choice);
-    const { backend } = warmed;
-    warmed = undefined;
+    if (!kept || !isDeepStrictEqual(choice, kept.choice)) {
+      await closeKept();
+      return createBackend(choice, resident);
+    }
+    const { backend } = kept;
+    kept = undefined;
     return backend;
   };
-  /** Ends the thread, and the warmed backend unless it was taken over. */
-  const end = async () => {
-    if (warmed) await warmed.backend.then((backend) => backend.close()).catch(() => undefined);
-    port.close();
+  /**
+   * Ends the run: a resident thread keeps the backend it used (unless it failed) and waits for the
+   * next; any other thread closes everything and ends.
+   */
+  const endRun = async (used: { readonly choice: BackendChoice; readonly backend: EngineBackend } | undefined) => {
+    serving = undefined;
+    if (resident && used) kept = { choice: used.choice, backend: Promise.resolve(used.backend) };
+    else await used?.backend.close();
+    if (!resident) await closeKept();
+    send({ type: 'ended' });
+    if (!resident) port.close();
   };
 
   /** Creates the engine and answers with its identity; resolves to the handler of what comes next, none when it failed. */
   const serve = async ({ backend: choice, history }: EngineThreadData): Promise<Handler | undefined> => {
-    let backend: EngineBackend;
+    let created: EngineBackend | undefined;
     try {
-      backend = await backendFor(choice);
-      send({ type: 'identity', identity: await backend.identity() });
+      created = await backendFor(choice);
+      send({ type: 'identity', identity: await created.identity() });
     } catch (error) {
       send({ type: 'error', error: errorToJson(error) });
-      await end();
+      await created?.close().catch(() => undefined);
+      await endRun(undefined);
       return undefined;
     }
+    const backend = created;
     let prepared: Promise<PreparedEngine> | undefined;
     const prepare = () => (prepared ??= prepareEngine(backend, history, (step) => send({ type: 'progress', step })));
     return async (message) => {
@@ -63,14 +86,17 @@ function serveEngine(port: MessagePort): void {
         prepare().catch(() => undefined);
         return;
       }
+      let failed = false;
       try {
         if (message.type === 'abandon') await (await prepared?.catch(() => undefined))?.abandon();
         else if (message.type === 'finish') send({ type: 'metadata', metadata: metadataToJson(await (await prepare()).finish(message.next)) });
       } catch (error) {
+        // A refused migration is the run's answer; anything else may have left the engine unusable.
+        failed = !(error instanceof MigrationRefusedError);
         send({ type: 'error', error: errorToJson(error) });
       } finally {
-        await backend.close();
-        await end();
+        if (failed) await backend.close().catch(() => undefined);
+        await endRun(failed ? undefined : { choice, backend });
       }
     };
   };
@@ -80,13 +106,14 @@ function serveEngine(port: MessagePort): void {
   port.on('message', (message: ToEngine) => {
     if (message.type === 'warm') warm(message.backend);
     else if (message.type === 'start') serving = serve(message.data);
-    else if (!serving) void end();
+    else if (message.type === 'close') void closeKept().then(() => port.close());
+    else if (!serving) void endRun(undefined);
     else void serving.then((handle) => handle?.(message));
   });
 }
 
-async function warmBackend(choice: BackendChoice): Promise<EngineBackend> {
-  const backend = await createBackend(choice);
+async function warmBackend(choice: BackendChoice, resident: boolean): Promise<EngineBackend> {
+  const backend = await createBackend(choice, resident);
   backend.warm();
   return backend;
 }

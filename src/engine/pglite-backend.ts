@@ -19,6 +19,11 @@ export interface PgliteBackendOptions {
    * fresh copy: a rollback leaves the catalog rows it undid as dead tuples that nothing vacuums.
    */
   readonly maxGrowthBytes?: number;
+  /**
+   * Keep the history cluster booted, and locked, after a run for the next one (a resident engine,
+   * see `residentEngine`) instead of releasing it; `close` releases it.
+   */
+  readonly keepBooted?: boolean;
 }
 
 const MAX_GROWTH_BYTES = 128 * 1024 * 1024;
@@ -26,13 +31,19 @@ const RECORD_FILE = 'sections-history.json';
 
 /** The embedded engine: the history cluster and scratch copies of PGlite's empty cluster, in the cache dir. */
 export function pgliteBackend(options: PgliteBackendOptions): EngineBackend {
-  // Claimed by `warm`, before anybody knows the history; the next `openHistory` takes it over.
+  // Claimed by `warm`, before anybody knows the history, or kept booted by the last run; the next
+  // `openHistory` takes it over.
   let warmed: Promise<ClaimedCluster | undefined> | undefined;
   const takeWarmed = () => {
     const claim = warmed;
     warmed = undefined;
     return claim;
   };
+  const keep = options.keepBooted
+    ? (claimed: ClaimedCluster) => {
+        warmed = Promise.resolve(claimed);
+      }
+    : undefined;
   return {
     identity: async () => `pglite@${PGLITE_VERSION}`,
     warm: () => {
@@ -40,7 +51,7 @@ export function pgliteBackend(options: PgliteBackendOptions): EngineBackend {
     },
     openHistory: async (history, extensions) => {
       const claimed = await (takeWarmed() ?? claimHistoryCluster(options));
-      return claimed ? openHistoryCluster(claimed, options, history, extensions) : undefined;
+      return claimed ? openHistoryCluster(claimed, options, history, extensions, keep) : undefined;
     },
     openScratch: async (extensions) => openScratchCluster(await pristineCluster(options.cacheDir, options.clusterSource), options.cacheDir, extensions),
     close: async () => {
@@ -113,16 +124,25 @@ async function claimHistoryCluster(options: PgliteBackendOptions): Promise<Claim
 /**
  * The claimed cluster as the history database. Its record (`sections-history.json` inside it)
  * lists the committed migrations; another history (a switched branch, an edited migration) or
- * objects nobody recorded start again from the empty cluster.
+ * objects nobody recorded start again from the empty cluster. Closed without being discarded, it
+ * is handed to `keep` when there is one, still booted and locked, else released.
  */
-async function openHistoryCluster(claimed: ClaimedCluster, options: PgliteBackendOptions, history: readonly string[], extensions: readonly string[]): Promise<HistoryDatabase | undefined> {
+async function openHistoryCluster(
+  claimed: ClaimedCluster,
+  options: PgliteBackendOptions,
+  history: readonly string[],
+  extensions: readonly string[],
+  keep: ((claimed: ClaimedCluster) => void) | undefined,
+): Promise<HistoryDatabase | undefined> {
   const { dir, lock } = claimed;
   const maxGrowthBytes = options.maxGrowthBytes ?? MAX_GROWTH_BYTES;
   let pg: PGlite = claimed.pg;
+  let booted = claimed.extensions;
   try {
-    if (extensions.some((name) => !claimed.extensions.includes(name))) {
+    if (extensions.some((name) => !booted.includes(name))) {
       await pg.close();
       pg = await bootPglite({ dataDir: dir, extensions });
+      booted = extensions;
     }
     let recorded = claimed.recorded;
     let db = pgliteDatabase(pg, 'embedded PostgreSQL (PGlite)');
@@ -131,6 +151,7 @@ async function openHistoryCluster(claimed: ClaimedCluster, options: PgliteBacken
       await rm(dir, { recursive: true, force: true });
       await fillHistoryCluster(dir, options);
       pg = await bootPglite({ dataDir: dir, extensions });
+      booted = extensions;
       db = pgliteDatabase(pg, 'embedded PostgreSQL (PGlite)');
       recorded = undefined;
     }
@@ -150,6 +171,7 @@ async function openHistoryCluster(claimed: ClaimedCluster, options: PgliteBacken
           if (!remove && !open.closed) remove = (await databaseBytes(db)) > record.bytes + maxGrowthBytes;
         } finally {
           if (remove) await discardCluster(dir, lock, open);
+          else if (keep && !open.closed) keep({ dir, lock, created: false, recorded: record, pg: open, extensions: booted });
           else await releaseCluster(lock, open);
         }
       },

@@ -22,6 +22,7 @@ import { hashMigration, renderSumFile, sumFilePath } from '../migrations/sum-fil
 import { planScaffold } from '../scaffold/plan-scaffold.js';
 import { findStubOrphans, type StubOrphan } from '../scaffold/stub-orphans.js';
 import { loadTemplates, type Templates } from '../scaffold/templates.js';
+import { drizzleKitApi } from '../commonjs-packages.js';
 import type { PlannedFile } from '../planned-file.js';
 import type { Progress } from '../progress.js';
 import { assertOutputPaths } from './output-paths.js';
@@ -93,6 +94,16 @@ export interface GeneratePlan {
  * Everything `generate` would write, computed without writing: the new migration (if the schemas
  * changed), every section's types, and (later) missing stubs. `check` compares it with the disk.
  */
+/**
+ * Loads ahead what a plan loads on first use (drizzle-kit's API, kysely-codegen's serializer), for
+ * a session whose first run had nothing to plan (`generate --watch`): its first save then plans as
+ * quickly as the next ones.
+ */
+export async function loadPlanModules(): Promise<void> {
+  drizzleKitApi();
+  await loadSerializer();
+}
+
 export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<GeneratePlan> {
   const progress = options.progress ?? (() => undefined);
   const { config } = options;

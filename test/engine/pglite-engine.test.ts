@@ -7,6 +7,7 @@ import { MigrationRefusedError } from '../../src/engine/migration-refused.js';
 import { openPglite } from '../../src/engine/open-pglite.js';
 import { pgliteBackend } from '../../src/engine/pglite-backend.js';
 import { prepareEngine } from '../../src/engine/prepared-engine.js';
+import { hashMigration } from '../../src/migrations/sum-file.js';
 import type { ClusterSource } from '../../src/engine/pristine-cluster.js';
 import { packageVersion } from '../../src/package-version.js';
 import { migrations, newMigration, tablesAfter, tempDir } from './helpers.js';
@@ -246,6 +247,38 @@ describe('the embedded engine (PGlite)', () => {
     await (await prepareEngine(pgliteBackend({ cacheDir }), history, (step) => steps.push(step))).finish([]);
     expect(steps.some((step) => step.startsWith('applying'))).toBe(false);
     expectOnlyTheHistoryCluster(cacheDir);
+  });
+
+  it('keeps the history cluster booted and locked between runs when told to, and releases it on close', async () => {
+    const cacheDir = tempDir('pglite-cache-');
+    const history = migrations('create table kept (id int);');
+    const hashes = history.map((migration) => hashMigration(migration.sql));
+    const resident = pgliteBackend({ cacheDir, keepBooted: true });
+    const bootedAt = async (wanted: readonly string[]) => {
+      const opened = await resident.openHistory(wanted, []);
+      const [row] = await opened!.db.query<{ at: string }>('select pg_postmaster_start_time()::text as at');
+      await opened!.close(false);
+      return row!.at;
+    };
+    const locked = () => readdirSync(cacheDir).some((entry) => entry.endsWith('-shared.lock'));
+
+    expect(await tablesAfter(resident, history, newMigration('create table tried (id int);'))).toEqual(['kept', 'tried']);
+    expect(locked()).toBe(true);
+    // Another process meanwhile works in a scratch copy, as when a run holds the cluster.
+    expect(await tablesAfter(pgliteBackend({ cacheDir }), history)).toEqual(['kept']);
+    const steps: string[] = [];
+    const again = await (await prepareEngine(resident, history, (step) => steps.push(step))).finish([]);
+    expect(again.tables.map((table) => table.name)).toEqual(['kept']);
+    expect(steps.some((step) => step.startsWith('applying'))).toBe(false);
+    const first = await bootedAt(hashes);
+    expect(await bootedAt(hashes)).toBe(first);
+    // Another history still starts from the empty cluster.
+    expect(await tablesAfter(resident, migrations('create table other (id int);'))).toEqual(['other']);
+
+    await resident.close();
+    expect(locked()).toBe(false);
+    expect(await tablesAfter(pgliteBackend({ cacheDir }), history)).toEqual(['kept']);
+    expectOnlyTheClusters(cacheDir);
   });
 
   it('boots the history cluster with the extensions its history created, and tries a new extension in a scratch copy', async () => {

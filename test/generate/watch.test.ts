@@ -1,18 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTempProject } from '../helpers/temp-project.js';
+import { createTempProject, tempDir } from '../helpers/temp-project.js';
 import { startWatch } from '../helpers/watch-process.js';
 import { sampleFiles } from './sample-project.js';
 
 describe('sections generate --watch', () => {
-  it('regenerates on save, reports errors without exiting, and exits cleanly on SIGINT', async () => {
+  it('regenerates on save, keeping its engine booted in between, reports errors without exiting, and exits cleanly on SIGINT', async () => {
     const project = createTempProject({ files: sampleFiles() });
-    const { child, output, waitFor } = startWatch(project.dir);
+    const cacheDir = tempDir('cache-');
+    const { child, output, waitFor } = startWatch(project.dir, cacheDir);
+    const historyClusterHolder = () => {
+      const lock = readdirSync(cacheDir).find((entry) => entry.endsWith('-shared.lock'));
+      return lock && (JSON.parse(readFileSync(join(cacheDir, lock), 'utf8')) as { pid: number }).pid;
+    };
 
     await waitFor(/generated: \d+ files written, migration 0000_init/);
     project.write('db/core/schema.ts', project.read('db/core/schema.ts').replace("email: text('email').notNull(),", "email: text('email').notNull(),\n  nick: text('nick'),"));
     // The session wrote 0000_init: it is its draft, rewritten by the save.
     await waitFor(/migration 0000_init \(the session's draft, rewritten\)/);
     expect(project.read('db/core/types.ts')).toContain('nick: string | null;');
+    // Between saves the engine stays booted on the history cluster, which the watcher keeps locked.
+    expect(historyClusterHolder()).toBe(child.pid);
 
     project.write('db/core/schema.ts', `${project.read('db/core/schema.ts')}\nexport const broken = ;\n`);
     await waitFor(/error .*db\/core\/schema\.ts: cannot load the schema of section "core"/);
@@ -22,6 +31,7 @@ describe('sections generate --watch', () => {
     const result = await child;
     expect(result.exitCode).toBe(0);
     expect(output().match(/generated:/g)).toHaveLength(2);
+    expect(historyClusterHolder()).toBeUndefined();
   });
 });
 

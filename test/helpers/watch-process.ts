@@ -12,11 +12,11 @@ export interface WatchProcess {
   readonly waitFor: (pattern: RegExp) => Promise<void>;
 }
 
-/** `sections generate --watch` in a project, as a developer's terminal runs it. */
-export function startWatch(cwd: string): WatchProcess {
+/** `sections generate --watch` in a project, as a developer's terminal runs it; the suite's cache unless told another. */
+export function startWatch(cwd: string, cacheDir = SHARED_CACHE_DIR): WatchProcess {
   const child = execa(process.execPath, [join(REPO_ROOT, 'bin', 'sections.js'), 'generate', '--watch'], {
     cwd,
-    env: { NO_COLOR: '1', SECTIONS_CACHE_DIR: SHARED_CACHE_DIR },
+    env: { NO_COLOR: '1', SECTIONS_CACHE_DIR: cacheDir },
     reject: false,
     all: true,
   });
