@@ -2,7 +2,8 @@
 // `npm run bench`: sections against the plain script chain (drizzle-kit, then kysely-codegen per section), side by side, on this machine.
 // Writes bench/RESULTS.md and bench/chart.svg. Times are wall clock of whole processes (what a
 // developer or CI waits for); peak RSS comes from GNU time's %M for every measured process.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,14 +50,59 @@ async function repeat(runs, prepare, run) {
     const context = await prepare(i);
     samples.push(run(context));
   }
+  return summary(samples);
+}
+
+function summary(samples) {
   const times = samples.map((sample) => sample.seconds).sort((a, b) => a - b);
   return {
-    runs,
+    runs: samples.length,
     median: times[Math.floor(times.length / 2)],
     min: times[0],
     max: times.at(-1),
     rssMb: Math.max(...samples.map((sample) => sample.rssMb)),
   };
+}
+
+/**
+ * `sections generate --watch` in `dir`: `runs` saves of `save(i)`, each timed from the write to the
+ * line of the run it caused (the watcher's debounce included, as a developer waits for it). Peak
+ * RSS is the whole session's.
+ */
+async function watchedSaves(dir, cacheDir, runs, save) {
+  const child = spawn('/usr/bin/time', ['-f', '%M', SECTIONS[0], SECTIONS[1], 'generate', '--watch'], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1', SECTIONS_CACHE_DIR: cacheDir },
+    // Its own process group: SIGINT reaches the watcher, and GNU time reports once it has exited.
+    detached: true,
+  });
+  const exited = once(child, 'exit');
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const lines = () => stdout.split('\n').filter((line) => / generated: /.test(line));
+  const untilRuns = async (count) => {
+    while (lines().length < count) {
+      if (child.exitCode !== null || /\berror\b/.test(stdout + stderr)) throw new Error(`generate --watch failed:\n${stdout}\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  await untilRuns(1);
+  // A developer's first save comes a while after the session started.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const seconds = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    save(i);
+    await untilRuns(i + 2);
+    seconds.push((performance.now() - started) / 1000);
+    if (!/migration \d{4}_/.test(lines().at(-1))) throw new Error(`the save wrote no migration: ${lines().at(-1)}`);
+  }
+  process.kill(-child.pid, 'SIGINT');
+  await exited;
+  const rssMb = Number(stderr.trim().split('\n').at(-1)) / 1024;
+  return summary(seconds.map((time) => ({ seconds: time, rssMb })));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,6 +214,12 @@ function oneColumnChange(dir) {
   writeFileSync(file, readFileSync(file, 'utf8').replace("location: varchar('location', { length: 100 }),", "location: varchar('location', { length: 100 }),\n  shelf: varchar('shelf', { length: 20 }),"));
 }
 
+/** Under `generate --watch`, save `n`: one more column (the session's draft migration then adds n + 1). */
+function oneMoreColumn(dir, n) {
+  const file = join(dir, SCHEMAS, 'vendor', 'drizzle-schema.ts');
+  writeFileSync(file, readFileSync(file, 'utf8').replace("location: varchar('location', { length: 100 }),", `location: varchar('location', { length: 100 }),\n  shelf${n}: varchar('shelf${n}', { length: 20 }),`));
+}
+
 /** The chain writes its own files (ours carry a header line kysely-codegen's --verify would flag). */
 function demoChainSections(dir, url) {
   return DEMO_SECTIONS.map((section) => ({ ...section, url, types: join(dir, 'chain-types', `${section.name}.ts`) }));
@@ -228,6 +280,10 @@ async function caseA() {
   };
   const sectionsServer = await repeat(RUNS, changedCopy, generateIn(['--shadow-url', SERVER]));
   const sectionsPglite = await repeat(RUNS, changedCopy, generateIn([]));
+  // The same change saved while `generate --watch` runs: its engine and modules stay loaded.
+  forgetIntrospections(cache, (entry) => !committed.has(entry));
+  const watchDir = copyTemplate();
+  const sectionsWatch = await watchedSaves(watchDir, cache, RUNS, (n) => oneMoreColumn(watchDir, n));
   // A fresh clone: an empty cache (as after npm ci), so the empty PGlite cluster is unpacked, every
   // migration applied and the schemas transpiled afresh.
   const freshCache = join(WORK, 'a-fresh-cache');
@@ -258,7 +314,7 @@ async function caseA() {
   );
   await dropDatabases();
   await dropHistoryDatabases();
-  return { sectionsServer, sectionsPglite, sectionsUncached, chain };
+  return { sectionsServer, sectionsPglite, sectionsWatch, sectionsUncached, chain };
 }
 
 /** The history databases the shadow-server runs kept (sections_cache_*) on the bench's server. */
@@ -462,7 +518,7 @@ async function main() {
   const ratioD = d.help.median / d.node.median;
   const lintAdds = e.linted.median - e.nothing.median;
   const peak = Math.max(
-    a.sectionsServer.rssMb, a.sectionsPglite.rssMb, a.sectionsUncached.rssMb, b.warm.rssMb, b.cold.rssMb, d.help.rssMb, e.linted.rssMb,
+    a.sectionsServer.rssMb, a.sectionsPglite.rssMb, a.sectionsWatch.rssMb, a.sectionsUncached.rssMb, b.warm.rssMb, b.cold.rssMb, d.help.rssMb, e.linted.rssMb,
     ...c.flatMap((entry) => [entry.cold.rssMb, entry.newProject.rssMb, entry.warm.rssMb, entry.change.rssMb]),
   );
 
@@ -496,12 +552,16 @@ likewise holds them in its history database (a PGlite working cluster, or \`sect
 server) from an earlier \`generate\`, and nothing of the change is cached: every run has PostgreSQL run the
 new migration (inside a transaction it rolls back) and introspects the result, as every \`generate\` that
 writes a migration does. The fresh-clone row starts from an empty cache: the empty PGlite cluster is
-unpacked, every migration applied and the schemas transpiled.
+unpacked, every migration applied and the schemas transpiled. The \`--watch\` row is the developer's loop in one
+session: each save adds one more column (the session's draft migration is rewritten with it), timed from the
+write to the run's line, the watcher's 150 ms debounce included; PostgreSQL runs and introspects every save as
+above, on an engine the session keeps booted (${(a.sectionsWatch.median / a.chain.median).toFixed(2)}× the chain).
 
 | command | median | min – max | runs | peak RSS |
 |---|---|---|---|---|
 ${row('sections generate --shadow-url (local server)', a.sectionsServer)}
 ${row('sections generate (embedded PGlite)', a.sectionsPglite)}
+${row('a save under sections generate --watch (embedded PGlite, kept booted)', a.sectionsWatch)}
 ${row('sections generate, fresh clone (embedded PGlite)', a.sectionsUncached)}
 ${row('script chain (local server)', a.chain)}
 
