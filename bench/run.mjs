@@ -297,6 +297,8 @@ async function caseA() {
     },
     generateIn([], freshCache),
   );
+  // What no single run can go below: node loading the libraries a run needs, and doing nothing else.
+  const libraries = await repeat(RUNS, () => undefined, () => measure(SECTIONS[0], ['-e', LIBRARIES_A_RUN_LOADS], { cwd: ROOT }));
   const chain = await repeat(
     RUNS,
     async () => {
@@ -314,8 +316,12 @@ async function caseA() {
   );
   await dropDatabases();
   await dropHistoryDatabases();
-  return { sectionsServer, sectionsPglite, sectionsWatch, sectionsUncached, chain };
+  return { sectionsServer, sectionsPglite, sectionsWatch, sectionsUncached, libraries, chain };
 }
+
+const LIBRARIES_A_RUN_LOADS = ['drizzle-orm', 'drizzle-orm/pg-core', 'drizzle-kit/api', 'kysely-codegen/dist/generator/dialects/postgres/postgres-dialect.js']
+  .map((name) => `require(${JSON.stringify(name)});`)
+  .join(' ');
 
 /** The history databases the shadow-server runs kept (sections_cache_*) on the bench's server. */
 async function dropHistoryDatabases() {
@@ -556,6 +562,8 @@ unpacked, every migration applied and the schemas transpiled. The \`--watch\` ro
 session: each save adds one more column (the session's draft migration is rewritten with it), timed from the
 write to the run's line, the watcher's 150 ms debounce included; PostgreSQL runs and introspects every save as
 above, on an engine the session keeps booted (${(a.sectionsWatch.median / a.chain.median).toFixed(2)}× the chain).
+The libraries row is a floor for any single run: a node process that only loads what every run needs
+(${(a.libraries.median / a.chain.median).toFixed(2)}× the chain) and does none of the work.
 
 | command | median | min – max | runs | peak RSS |
 |---|---|---|---|---|
@@ -563,6 +571,7 @@ ${row('sections generate --shadow-url (local server)', a.sectionsServer)}
 ${row('sections generate (embedded PGlite)', a.sectionsPglite)}
 ${row('a save under sections generate --watch (embedded PGlite, kept booted)', a.sectionsWatch)}
 ${row('sections generate, fresh clone (embedded PGlite)', a.sectionsUncached)}
+${row('node loading drizzle-orm, drizzle-kit\'s API and kysely-codegen\'s dialect, nothing else', a.libraries)}
 ${row('script chain (local server)', a.chain)}
 
 ## B: check on an up-to-date tree
