@@ -210,14 +210,17 @@ async function cacheWithCluster(dir) {
 }
 
 function oneColumnChange(dir) {
-  const file = join(dir, SCHEMAS, 'vendor', 'drizzle-schema.ts');
-  writeFileSync(file, readFileSync(file, 'utf8').replace("location: varchar('location', { length: 100 }),", "location: varchar('location', { length: 100 }),\n  shelf: varchar('shelf', { length: 20 }),"));
+  addVendorColumn(dir, 'shelf');
 }
 
 /** Under `generate --watch`, save `n`: one more column (the session's draft migration then adds n + 1). */
 function oneMoreColumn(dir, n) {
+  addVendorColumn(dir, `shelf${n}`);
+}
+
+function addVendorColumn(dir, name) {
   const file = join(dir, SCHEMAS, 'vendor', 'drizzle-schema.ts');
-  writeFileSync(file, readFileSync(file, 'utf8').replace("location: varchar('location', { length: 100 }),", `location: varchar('location', { length: 100 }),\n  shelf${n}: varchar('shelf${n}', { length: 20 }),`));
+  writeFileSync(file, readFileSync(file, 'utf8').replace("location: varchar('location', { length: 100 }),", `location: varchar('location', { length: 100 }),\n  ${name}: varchar('${name}', { length: 20 }),`));
 }
 
 /** The chain writes its own files (ours carry a header line kysely-codegen's --verify would flag). */

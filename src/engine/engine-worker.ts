@@ -53,13 +53,13 @@ function serveEngine(port: MessagePort, resident: boolean): void {
     return backend;
   };
   /**
-   * Ends the run: a resident thread keeps the backend it used (unless it failed) and waits for the
-   * next; any other thread closes everything and ends.
+   * Ends the run: a resident thread keeps the backend it used, when the run left it `sound`, and
+   * waits for the next; any other backend is closed, and a thread that is not resident ends.
    */
-  const endRun = async (used: { readonly choice: BackendChoice; readonly backend: EngineBackend } | undefined) => {
+  const endRun = async (used: { readonly choice: BackendChoice; readonly backend: EngineBackend } | undefined, sound: boolean) => {
     serving = undefined;
-    if (resident && used) kept = { choice: used.choice, backend: Promise.resolve(used.backend) };
-    else await used?.backend.close();
+    if (used && resident && sound) kept = { choice: used.choice, backend: Promise.resolve(used.backend) };
+    else await used?.backend.close().catch(() => undefined);
     if (!resident) await closeKept();
     send({ type: 'ended' });
     if (!resident) port.close();
@@ -73,8 +73,7 @@ function serveEngine(port: MessagePort, resident: boolean): void {
       send({ type: 'identity', identity: await created.identity() });
     } catch (error) {
       send({ type: 'error', error: errorToJson(error) });
-      await created?.close().catch(() => undefined);
-      await endRun(undefined);
+      await endRun(created && { choice, backend: created }, false);
       return undefined;
     }
     const backend = created;
@@ -95,8 +94,7 @@ function serveEngine(port: MessagePort, resident: boolean): void {
         failed = !(error instanceof MigrationRefusedError);
         send({ type: 'error', error: errorToJson(error) });
       } finally {
-        if (failed) await backend.close().catch(() => undefined);
-        await endRun(failed ? undefined : { choice, backend });
+        await endRun({ choice, backend }, !failed);
       }
     };
   };
@@ -107,7 +105,7 @@ function serveEngine(port: MessagePort, resident: boolean): void {
     if (message.type === 'warm') warm(message.backend);
     else if (message.type === 'start') serving = serve(message.data);
     else if (message.type === 'close') void closeKept().then(() => port.close());
-    else if (!serving) void endRun(undefined);
+    else if (!serving) void endRun(undefined, false);
     else void serving.then((handle) => handle?.(message));
   });
 }

@@ -138,11 +138,14 @@ async function openHistoryCluster(
   const maxGrowthBytes = options.maxGrowthBytes ?? MAX_GROWTH_BYTES;
   let pg: PGlite = claimed.pg;
   let booted = claimed.extensions;
+  const boot = async () => {
+    pg = await bootPglite({ dataDir: dir, extensions });
+    booted = extensions;
+  };
   try {
     if (extensions.some((name) => !booted.includes(name))) {
       await pg.close();
-      pg = await bootPglite({ dataDir: dir, extensions });
-      booted = extensions;
+      await boot();
     }
     let recorded = claimed.recorded;
     let db = pgliteDatabase(pg, 'embedded PostgreSQL (PGlite)');
@@ -150,8 +153,7 @@ async function openHistoryCluster(
       await pg.close();
       await rm(dir, { recursive: true, force: true });
       await fillHistoryCluster(dir, options);
-      pg = await bootPglite({ dataDir: dir, extensions });
-      booted = extensions;
+      await boot();
       db = pgliteDatabase(pg, 'embedded PostgreSQL (PGlite)');
       recorded = undefined;
     }

@@ -91,10 +91,6 @@ export interface GeneratePlan {
 }
 
 /**
- * Everything `generate` would write, computed without writing: the new migration (if the schemas
- * changed), every section's types, and (later) missing stubs. `check` compares it with the disk.
- */
-/**
  * Loads ahead what a plan loads on first use (drizzle-kit's API, kysely-codegen's serializer), for
  * a session whose first run had nothing to plan (`generate --watch`): its first save then plans as
  * quickly as the next ones.
@@ -104,6 +100,10 @@ export async function loadPlanModules(): Promise<void> {
   await loadSerializer();
 }
 
+/**
+ * Everything `generate` would write, computed without writing: the new migration (if the schemas
+ * changed), every section's types, and (later) missing stubs. `check` compares it with the disk.
+ */
 export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<GeneratePlan> {
   const progress = options.progress ?? (() => undefined);
   const { config } = options;
