@@ -128,7 +128,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
 }
 
 /** The journal index the next migration takes. */
-export function nextIndex(folder: MigrationFolder): number {
+export function nextIndex(folder: Pick<MigrationFolder, 'journal'>): number {
   return (folder.journal.entries.at(-1)?.idx ?? -1) + 1;
 }
 
@@ -137,7 +137,7 @@ export function nextIndex(folder: MigrationFolder): number {
  * migrator accept the folder unchanged: `<tag>.sql`, its snapshot, and the journal with its entry.
  */
 export function layOutMigration(
-  folder: MigrationFolder,
+  folder: Pick<MigrationFolder, 'dir' | 'journal' | 'journalFile'>,
   migration: Omit<PlannedMigration, 'files'> & { readonly now: number },
 ): PlannedMigration {
   const { now, ...planned } = migration;
