@@ -18,15 +18,15 @@ export interface EngineWorkerData {
 export type ToEngine =
   /** The engine the config names, to warm while the folder is read (see `EngineBackend.warm`); optional. */
   | { readonly type: 'warm'; readonly backend: BackendChoice }
-  /** Which engine, and the folder's migrations (`abandon` may come instead). */
-  | { readonly type: 'start'; readonly data: EngineThreadData }
+  /** Which engine, and the folder's migrations (`abandon` may come instead); `run` tags its `ended`. */
+  | { readonly type: 'start'; readonly run: number; readonly data: EngineThreadData }
   /** Boot the engine and apply the history now. */
   | { readonly type: 'prepare' }
   /** Run the new migrations (preparing first if need be), introspect, and end the run. */
   | { readonly type: 'finish'; readonly next: readonly MigrationToRun[] }
-  /** End the run without running anything more. */
-  | { readonly type: 'abandon' }
-  /** A resident thread: close the engine it keeps, and end. */
+  /** End run `run` without running anything more; answered by its `ended`, even when it never started. */
+  | { readonly type: 'abandon'; readonly run: number }
+  /** A resident thread: close the engine it keeps (after the run in progress), and end. */
   | { readonly type: 'close' };
 
 /** An error as it crosses threads: typed errors keep their type, anything else is a bug report. */
@@ -41,5 +41,8 @@ export type FromEngine =
   | { readonly type: 'progress'; readonly step: string }
   | { readonly type: 'metadata'; readonly metadata: MetadataJson }
   | { readonly type: 'error'; readonly error: ErrorJson }
-  /** The run is over and its engine closed, or, on a resident thread, kept for the next run. */
-  | { readonly type: 'ended' };
+  /**
+   * Run `run` is over and its engine closed, or, on a resident thread, kept for the next run. Tagged,
+   * because an `abandon` that crossed the end of its run is answered too, and only that run may take it.
+   */
+  | { readonly type: 'ended'; readonly run: number };

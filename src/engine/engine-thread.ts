@@ -40,7 +40,7 @@ export interface EngineHost {
 export interface ResidentEngine extends EngineHost {
   /** Warms the engine now (see `EngineBackend.warm`), so that the first run finds it booted; no-op during a run. */
   warm(backend: BackendChoice): void;
-  /** Closes the engine and ends the thread; a run in progress is failed. */
+  /** Waits for a run in progress, then closes the engine and ends the thread; later runs get a thread each, as without a host. */
   close(): Promise<void>;
 }
 
@@ -54,7 +54,7 @@ const ENGINE_WORKER = new URL('./engine-worker.js', import.meta.url);
  */
 export function bootEngineThread(): BootingEngineThread {
   const worker = new Worker(ENGINE_WORKER, { workerData: { resident: false } satisfies EngineWorkerData });
-  return runOn(worker, once(worker, 'exit'));
+  return runOn(worker, 0, once(worker, 'exit'));
 }
 
 /**
@@ -65,7 +65,10 @@ export function bootEngineThread(): BootingEngineThread {
  */
 export function residentEngine(): ResidentEngine {
   let current: { readonly worker: Worker; readonly exited: Promise<unknown> } | undefined;
-  let busy = false;
+  let runs = 0;
+  // The end of the run in progress, if any.
+  let running: Promise<unknown> | undefined;
+  let closed = false;
   const spawn = () => {
     const worker = new Worker(ENGINE_WORKER, { workerData: { resident: true } satisfies EngineWorkerData });
     // Between runs nobody else listens: a thread that fails then has exited, and the next run gets a new one.
@@ -79,18 +82,22 @@ export function residentEngine(): ResidentEngine {
   };
   return {
     warm: (backend) => {
-      if (!busy) (current ??= spawn()).worker.postMessage({ type: 'warm', backend } satisfies ToEngine);
+      if (!running && !closed) (current ??= spawn()).worker.postMessage({ type: 'warm', backend } satisfies ToEngine);
     },
     thread: () => {
-      if (busy) return bootEngineThread();
+      if (running || closed) return bootEngineThread();
       const { worker, exited } = (current ??= spawn());
-      busy = true;
-      const ended = Promise.race([exited, nextMessage(worker, 'ended')]).finally(() => {
-        busy = false;
+      runs += 1;
+      const run = runs;
+      const ended = Promise.race([exited, endOf(worker, run)]).finally(() => {
+        running = undefined;
       });
-      return runOn(worker, ended);
+      running = ended;
+      return runOn(worker, run, ended);
     },
     close: async () => {
+      closed = true;
+      await running?.catch(() => undefined);
       const closing = current;
       if (!closing) return;
       closing.worker.postMessage({ type: 'close' } satisfies ToEngine);
@@ -116,8 +123,8 @@ export async function withBootingEngineThread<T>(
   }
 }
 
-/** One run on `worker`, over once `runEnded` settles (the thread said `ended`, or exited). */
-function runOn(worker: Worker, runEnded: Promise<unknown>): BootingEngineThread {
+/** Run `run` on `worker`, over once `runEnded` settles (the thread said that run `ended`, or exited). */
+function runOn(worker: Worker, run: number, runEnded: Promise<unknown>): BootingEngineThread {
   const identity = deferred<string>();
   const outcome = deferred<DatabaseMetadata>();
   let progress: Progress = () => undefined;
@@ -147,7 +154,7 @@ function runOn(worker: Worker, runEnded: Promise<unknown>): BootingEngineThread 
   });
   const send = (message: ToEngine) => worker.postMessage(message);
   const end = async () => {
-    send({ type: 'abandon' });
+    send({ type: 'abandon', run });
     await ended;
   };
   return {
@@ -155,7 +162,7 @@ function runOn(worker: Worker, runEnded: Promise<unknown>): BootingEngineThread 
     start: (data, onProgress) => {
       started = true;
       progress = onProgress;
-      send({ type: 'start', data });
+      send({ type: 'start', run, data });
       return {
         identity: identity.promise,
         prepare: () => send({ type: 'prepare' }),
@@ -176,11 +183,11 @@ function runOn(worker: Worker, runEnded: Promise<unknown>): BootingEngineThread 
   };
 }
 
-/** Resolves on the next message of `type` from `worker`. */
-function nextMessage(worker: Worker, type: FromEngine['type']): Promise<void> {
+/** Resolves when `worker` says that run `run` ended. */
+function endOf(worker: Worker, run: number): Promise<void> {
   return new Promise((resolve) => {
     const listener = (message: FromEngine) => {
-      if (message.type !== type) return;
+      if (message.type !== 'ended' || message.run !== run) return;
       worker.off('message', listener);
       resolve();
     };

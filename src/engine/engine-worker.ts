@@ -26,8 +26,10 @@ function serveEngine(port: MessagePort, resident: boolean): void {
   // Needed by every run that gets this far, and loaded while the calling thread still loads the config.
   loadIntrospector().catch(() => undefined);
 
-  // Set by `warm` until a run takes it over; in a resident thread, also the engine the last run left.
-  let kept: { readonly choice: BackendChoice; readonly backend: Promise<EngineBackend> } | undefined;
+  // Set by `warm` until a run takes it over; in a resident thread, also the engine the last run left (`fromRun`).
+  let kept: { readonly choice: BackendChoice; readonly backend: Promise<EngineBackend>; readonly fromRun: boolean } | undefined;
+  // Told to close while a run was in progress: it closes when the run ends.
+  let closing = false;
   const closeKept = async () => {
     const backend = kept?.backend;
     kept = undefined;
@@ -38,42 +40,55 @@ function serveEngine(port: MessagePort, resident: boolean): void {
       void kept.backend.then((backend) => backend.warm(), () => undefined);
       return;
     }
-    const closing = closeKept();
-    kept = { choice, backend: closing.then(() => warmBackend(choice, resident)) };
+    const closed = closeKept();
+    kept = { choice, backend: closed.then(() => warmBackend(choice, resident)), fromRun: false };
     kept.backend.catch(() => undefined);
   };
-  /** The kept backend when it is the one chosen, else a new one. */
-  const backendFor = async (choice: BackendChoice): Promise<EngineBackend> => {
+  /** The kept backend when it is the one chosen, else a new one; `fromRun` when a run before used it. */
+  const backendFor = async (choice: BackendChoice): Promise<{ readonly backend: EngineBackend; readonly fromRun: boolean }> => {
     if (!kept || !isDeepStrictEqual(choice, kept.choice)) {
       await closeKept();
-      return createBackend(choice, resident);
+      return { backend: await createBackend(choice, resident), fromRun: false };
     }
-    const { backend } = kept;
+    const { backend, fromRun } = kept;
     kept = undefined;
-    return backend;
+    return { backend: await backend, fromRun };
   };
   /**
    * Ends the run: a resident thread keeps the backend it used, when the run left it `sound`, and
    * waits for the next; any other backend is closed, and a thread that is not resident ends.
    */
-  const endRun = async (used: { readonly choice: BackendChoice; readonly backend: EngineBackend } | undefined, sound: boolean) => {
+  const endRun = async (run: number, used: { readonly choice: BackendChoice; readonly backend: EngineBackend } | undefined, sound: boolean) => {
     serving = undefined;
-    if (used && resident && sound) kept = { choice: used.choice, backend: Promise.resolve(used.backend) };
+    const staying = resident && !closing;
+    if (used && staying && sound) kept = { choice: used.choice, backend: Promise.resolve(used.backend), fromRun: true };
     else await used?.backend.close().catch(() => undefined);
-    if (!resident) await closeKept();
-    send({ type: 'ended' });
-    if (!resident) port.close();
+    if (!staying) await closeKept();
+    send({ type: 'ended', run });
+    if (!staying) port.close();
   };
 
   /** Creates the engine and answers with its identity; resolves to the handler of what comes next, none when it failed. */
-  const serve = async ({ backend: choice, history }: EngineThreadData): Promise<Handler | undefined> => {
+  const serve = async (run: number, { backend: choice, history }: EngineThreadData): Promise<Handler | undefined> => {
     let created: EngineBackend | undefined;
     try {
-      created = await backendFor(choice);
-      send({ type: 'identity', identity: await created.identity() });
+      const found = await backendFor(choice);
+      created = found.backend;
+      let identity: string;
+      try {
+        identity = await created.identity();
+      } catch (error) {
+        // An engine kept since the last run may have lost its server meanwhile (a restart, a laptop's sleep): a new one, once.
+        if (!found.fromRun) throw error;
+        await created.close().catch(() => undefined);
+        created = undefined;
+        created = await createBackend(choice, resident);
+        identity = await created.identity();
+      }
+      send({ type: 'identity', identity });
     } catch (error) {
       send({ type: 'error', error: errorToJson(error) });
-      await endRun(created && { choice, backend: created }, false);
+      await endRun(run, created && { choice, backend: created }, false);
       return undefined;
     }
     const backend = created;
@@ -94,7 +109,7 @@ function serveEngine(port: MessagePort, resident: boolean): void {
         failed = !(error instanceof MigrationRefusedError);
         send({ type: 'error', error: errorToJson(error) });
       } finally {
-        await endRun({ choice, backend }, !failed);
+        await endRun(run, { choice, backend }, !failed);
       }
     };
   };
@@ -103,10 +118,14 @@ function serveEngine(port: MessagePort, resident: boolean): void {
   let serving: Promise<Handler | undefined> | undefined;
   port.on('message', (message: ToEngine) => {
     if (message.type === 'warm') warm(message.backend);
-    else if (message.type === 'start') serving = serve(message.data);
-    else if (message.type === 'close') void closeKept().then(() => port.close());
-    else if (!serving) void endRun(undefined, false);
-    else void serving.then((handle) => handle?.(message));
+    else if (message.type === 'start') serving = serve(message.run, message.data);
+    else if (message.type === 'close') {
+      closing = true;
+      if (!serving) void closeKept().then(() => port.close());
+    } else if (!serving) {
+      // A run abandoned before it started, or one that ended while its caller sent this: each is answered with its own run.
+      if (message.type === 'abandon') void endRun(message.run, undefined, false);
+    } else void serving.then((handle) => handle?.(message));
   });
 }
 
