@@ -94,8 +94,10 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
   const watchLoadedFolders = async () => {
     for (const file of await stampedSourceFiles(config)) if (!file.includes(NODE_MODULES)) watchFolder(dirname(file));
   };
+  // Each save queues a run after the one in progress; saves during one run are answered by one run.
   const run = () => {
     running = running.then(async () => {
+      if (!pending || closed) return;
       pending = false;
       try {
         handlers.onResult(await generateOnce());
@@ -103,7 +105,6 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
         handlers.onError(error);
       }
       await watchLoadedFolders().catch(() => undefined);
-      if (pending && !closed) run();
     });
   };
   pending = true;

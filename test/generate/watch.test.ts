@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { watchGenerate } from '../../dist/commands/watch-generate.js';
+import { SHARED_CACHE_DIR } from '../helpers/run-cli.js';
 import { createTempProject, tempDir } from '../helpers/temp-project.js';
 import { startWatch } from '../helpers/watch-process.js';
 import { sampleFiles } from './sample-project.js';
@@ -57,3 +59,49 @@ describe('sections generate --watch on a section module that re-exports tables f
     expect((await child).exitCode).toBe(0);
   });
 });
+
+describe('generate --watch and saves during a run', () => {
+  it('answers every save made during a run with one more run, not two', async () => {
+    const project = createTempProject({ files: sampleFiles() });
+    process.env.SECTIONS_CACHE_DIR = SHARED_CACHE_DIR;
+    const addColumn = (name: string) => project.write('db/core/schema.ts', project.read('db/core/schema.ts').replace("email: text('email').notNull(),", `email: text('email').notNull(),\n  ${name}: text('${name}'),`));
+    const results: string[] = [];
+    const errors: unknown[] = [];
+    let savedDuringRun = false;
+    const watcher = await watchGenerate(
+      {
+        cwd: project.dir,
+        progress: (step) => {
+          // The save's run is loading the schemas: one more save now, while it runs.
+          if (step === 'loading section schemas' && results.length === 1 && !savedDuringRun) {
+            savedDuringRun = true;
+            addColumn('during');
+          }
+        },
+      },
+      { onResult: (result) => results.push(result.migration?.tag ?? 'no migration'), onError: (error) => errors.push(error) },
+    );
+    try {
+      await until(() => results.length === 1, () => results);
+      addColumn('first');
+      await until(() => results.length >= 3, () => results);
+      // Long enough for a queued run to start and finish: the watcher must stay idle.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    } finally {
+      await watcher.close();
+    }
+    expect(errors).toEqual([]);
+    expect(savedDuringRun).toBe(true);
+    // The save's run read the schema after the second save too; the run that save queued finds nothing new.
+    expect(results).toEqual(['0000_init', '0000_init', 'no migration']);
+    expect(project.read('db/core/types.ts')).toContain('during: string | null;');
+  });
+});
+
+async function until(done: () => boolean, seen: () => unknown): Promise<void> {
+  const giveUp = Date.now() + 60_000;
+  while (!done()) {
+    if (Date.now() > giveUp) throw new Error(`timed out; so far: ${JSON.stringify(seen())}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
