@@ -148,9 +148,7 @@ const dropTable: EditMaker = (model, random) => {
   if (candidates.length === 0) return undefined;
   const table = random.pick(candidates);
   // The foreign keys into it go with it (drizzle-kit drops the table with CASCADE, then the constraints).
-  const tables = model.tables
-    .filter((entry) => entry !== table)
-    .map((entry) => ({ ...entry, columns: entry.columns.map((column) => (column.references?.table === table.name ? { ...column, references: undefined } : column)) }));
+  const tables = withoutReferencesTo(model.tables.filter((entry) => entry !== table), table.name);
   const views = random.chance(0.5) ? model.views.filter((view) => view.table !== table.name) : model.views;
   return { description: `drop table ${table.name}${views.length === model.views.length && model.views.some((view) => view.table === table.name) ? ' (a view still declared on it)' : ''}`, model: { ...model, tables, views } };
 };
@@ -169,11 +167,16 @@ const dropColumn: EditMaker = (model, random) => {
   if (candidates.length === 0) return undefined;
   const column = random.pick(candidates);
   const indexes = table.indexes.filter((index) => !index.columns.includes(column.name) || random.chance(0.3));
-  return {
-    description: `drop column ${table.name}.${column.name}`,
-    model: replaceTable(model, table, { ...table, columns: table.columns.filter((entry) => entry !== column), indexes }),
-  };
+  const dropped = replaceTable(model, table, { ...table, columns: table.columns.filter((entry) => entry !== column), indexes });
+  // As for a dropped table, the foreign keys into the column go with it: their `references` would name nothing.
+  return { description: `drop column ${table.name}.${column.name}`, model: { ...dropped, tables: withoutReferencesTo(dropped.tables, table.name, column.name) } };
 };
+
+/** `tables` without their foreign keys into `table` (into its `column` only, when given). */
+function withoutReferencesTo(tables: readonly Table[], table: string, column?: string): Table[] {
+  const into = (references: Column['references']) => references?.table === table && (column === undefined || references.column === column);
+  return tables.map((entry) => ({ ...entry, columns: entry.columns.map((each) => (into(each.references) ? { ...each, references: undefined } : each)) }));
+}
 
 const changeType: EditMaker = (model, random) => {
   const table = random.pick(model.tables);
