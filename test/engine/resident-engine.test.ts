@@ -58,6 +58,23 @@ describe('a resident engine', () => {
     expect(lockHolders(cacheDir)).toEqual([]);
   });
 
+  it('gives a run that overlaps another a thread of its own, which works in a private copy meanwhile', async () => {
+    const cacheDir = tempDir('resident-');
+    const engine = residentEngine();
+    try {
+      const first = engine.thread().start({ backend: { kind: 'pglite', cacheDir }, history }, noProgress);
+      const second = engine.thread().start({ backend: { kind: 'pglite', cacheDir }, history }, noProgress);
+      const [firstMetadata, secondMetadata] = await Promise.all([first.finish([newMigration('create table a (id int);')]), second.finish([newMigration('create table b (id int);')])]);
+      expect(tableNames(firstMetadata)).toEqual(['a', 'kept']);
+      expect(tableNames(secondMetadata)).toEqual(['b', 'kept']);
+      expect(lockHolders(cacheDir)).toEqual(['this process']);
+    } finally {
+      await engine.close();
+    }
+    expect(lockHolders(cacheDir)).toEqual([]);
+    expect(readdirSync(cacheDir).filter((entry) => entry.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('replaces the server connection it kept when the server dropped it between runs', async () => {
     const admin = await createTestDatabase('sections_resident');
     const engine = residentEngine();
