@@ -68,30 +68,36 @@ function serveEngine(port: MessagePort, resident: boolean): void {
     if (!staying) port.close();
   };
 
-  /** Creates the engine and answers with its identity; resolves to the handler of what comes next, none when it failed. */
-  const serve = async (run: number, { backend: choice, history }: EngineThreadData): Promise<Handler | undefined> => {
-    let created: EngineBackend | undefined;
-    try {
-      const found = await backendFor(choice);
-      created = found.backend;
-      let identity: string;
+  /**
+   * The run's backend, answering with its identity (closed when it cannot). An engine kept since
+   * the last run may have lost its server meanwhile (a restart, a laptop's sleep): a new one gets one try.
+   */
+  const openBackend = async (choice: BackendChoice): Promise<{ readonly backend: EngineBackend; readonly identity: string }> => {
+    const identify = async (backend: EngineBackend) => {
       try {
-        identity = await created.identity();
+        return { backend, identity: await backend.identity() };
       } catch (error) {
-        // An engine kept since the last run may have lost its server meanwhile (a restart, a laptop's sleep): a new one, once.
-        if (!found.fromRun) throw error;
-        await created.close().catch(() => undefined);
-        created = undefined;
-        created = await createBackend(choice, resident);
-        identity = await created.identity();
+        await backend.close().catch(() => undefined);
+        throw error;
       }
-      send({ type: 'identity', identity });
+    };
+    const found = await backendFor(choice);
+    if (!found.fromRun) return identify(found.backend);
+    return identify(found.backend).catch(async () => identify(await createBackend(choice, resident)));
+  };
+
+  /** Opens the engine and answers with its identity; resolves to the handler of what comes next, none when it failed. */
+  const serve = async (run: number, { backend: choice, history }: EngineThreadData): Promise<Handler | undefined> => {
+    let opened: { readonly backend: EngineBackend; readonly identity: string };
+    try {
+      opened = await openBackend(choice);
     } catch (error) {
       send({ type: 'error', error: errorToJson(error) });
-      await endRun(run, created && { choice, backend: created }, false);
+      await endRun(run, undefined, false);
       return undefined;
     }
-    const backend = created;
+    send({ type: 'identity', identity: opened.identity });
+    const { backend } = opened;
     let prepared: Promise<PreparedEngine> | undefined;
     const prepare = () => (prepared ??= prepareEngine(backend, history, (step) => send({ type: 'progress', step })));
     return async (message) => {
