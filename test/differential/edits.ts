@@ -295,11 +295,12 @@ const renameColumn: EditMaker = (model, random, name) => {
 const renameTable: EditMaker = (model, random, name) => {
   const table = random.pick(model.tables);
   const renamed = name(table.name.replace(/_n\d+$/, ''));
-  const tables = model.tables.map((entry) =>
-    entry === table
-      ? { ...entry, name: renamed }
-      : { ...entry, columns: entry.columns.map((column) => (column.references?.table === table.name ? { ...column, references: { ...column.references, table: renamed } } : column)) },
-  );
+  // Every foreign key into it follows, its own into itself too.
+  const tables = model.tables.map((entry) => ({
+    ...entry,
+    ...(entry === table ? { name: renamed } : {}),
+    columns: entry.columns.map((column) => (column.references?.table === table.name ? { ...column, references: { ...column.references, table: renamed } } : column)),
+  }));
   const views = model.views.map((view) => (view.table === table.name ? { ...view, table: renamed } : view));
   return { description: `rename table ${table.name} to ${renamed}`, model: { ...model, tables, views }, renames: [`${table.name}=${renamed}`] };
 };
