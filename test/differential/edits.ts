@@ -166,7 +166,12 @@ const dropColumn: EditMaker = (model, random) => {
   const candidates = table.columns.filter((column) => !table.primaryKey.includes(column.name));
   if (candidates.length === 0) return undefined;
   const column = random.pick(candidates);
-  const indexes = table.indexes.filter((index) => !index.columns.includes(column.name) || random.chance(0.3));
+  // An index on the column goes with it, or keeps its other columns, as a developer would edit it (one naming the column would not compile).
+  const indexes = table.indexes.flatMap((index) => {
+    if (!index.columns.includes(column.name)) return [index];
+    const rest = index.columns.filter((name) => name !== column.name);
+    return random.chance(0.3) && rest.length > 0 ? [{ ...index, columns: rest }] : [];
+  });
   const dropped = replaceTable(model, table, { ...table, columns: table.columns.filter((entry) => entry !== column), indexes });
   // As for a dropped table, the foreign keys into the column go with it: their `references` would name nothing.
   return { description: `drop column ${table.name}.${column.name}`, model: { ...dropped, tables: withoutReferencesTo(dropped.tables, table.name, column.name) } };
