@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { UserError } from '../errors.js';
 import type { MigrationFolder } from './migration-folder.js';
-import { layOutMigration, nextIndex, type PlannedMigration } from './plan-migration.js';
+import { layOutMigration, type PlannedMigration } from './plan-migration.js';
 import { changedTables, emptySnapshot, readSnapshotIfReadable, type PgSnapshot } from './snapshot.js';
 
 /** drizzle-kit's own first line for `generate --custom`, so a folder reads the same whichever tool wrote it. */
@@ -27,7 +27,7 @@ export function planCustomMigration(folder: MigrationFolder, previous: PgSnapsho
       `-- Write the SQL that makes it (a cast with USING, a backfill); it runs on PostgreSQL with the next \`sections generate --rehash\`.\n` +
       generated.map((line) => `-- ${line}\n`).join('');
   return layOutMigration(folder, {
-    tag: `${String(nextIndex(folder)).padStart(4, '0')}_${name}`,
+    name,
     snapshot: change ? change.snapshot : { ...previous, id: randomUUID(), prevId: previous.id },
     statements: [],
     sql,

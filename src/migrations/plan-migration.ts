@@ -115,9 +115,8 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Plan
   if (statements.length === 0) return undefined;
 
   const { sections, changed } = describeChange(options.model, renamed.previous, current, renamed.applied);
-  const idx = nextIndex(options.folder);
   return layOutMigration(options.folder, {
-    tag: `${String(idx).padStart(4, '0')}_${options.name ?? defaultName(idx, sections)}`,
+    name: options.name ?? defaultName(nextIndex(options.folder), sections),
     snapshot: current,
     statements,
     sql: statements.join(BREAKPOINT),
@@ -134,15 +133,18 @@ export function nextIndex(folder: Pick<MigrationFolder, 'journal'>): number {
 
 /**
  * A new migration as drizzle-kit lays it out, so `drizzle-kit migrate`/`check` and drizzle-orm's
- * migrator accept the folder unchanged: `<tag>.sql`, its snapshot, and the journal with its entry.
+ * migrator accept the folder unchanged: `<tag>.sql`, its snapshot, and the journal with its entry,
+ * the tag being the next index and the `name` (`0004_vendor`).
  */
 export function layOutMigration(
   folder: Pick<MigrationFolder, 'dir' | 'journal' | 'journalFile'>,
-  migration: Omit<PlannedMigration, 'files'> & { readonly now: number },
+  migration: Omit<PlannedMigration, 'files' | 'tag'> & { readonly name: string; readonly now: number },
 ): PlannedMigration {
-  const { now, ...planned } = migration;
+  const { now, name, ...rest } = migration;
+  const idx = nextIndex(folder);
+  const planned = { ...rest, tag: `${String(idx).padStart(4, '0')}_${name}` };
   const { snapshot } = planned;
-  const entry: JournalEntry = { idx: nextIndex(folder), version: snapshot.version, when: now, tag: planned.tag, breakpoints: true };
+  const entry: JournalEntry = { idx, version: snapshot.version, when: now, tag: planned.tag, breakpoints: true };
   const nextJournal: Journal = { ...folder.journal, entries: [...folder.journal.entries, entry] };
   return {
     ...planned,

@@ -19,16 +19,15 @@ export function splitPlannedMigration(
   const sql = statements.join(BREAKPOINT);
   // The folder as it is once the first is in it: the second is laid out after it, with the journal listing both.
   const withFirst = { dir: dirname(sqlFile.path), journalFile: journalFile.path, journal: JSON.parse(journalFile.content) as Journal };
-  const firstEntry = withFirst.journal.entries.at(-1)!;
   const { snapshot } = migration;
   const secondMigration = layOutMigration(withFirst, {
     sections: migration.sections,
     changed: migration.changed,
-    tag: `${String(firstEntry.idx + 1).padStart(4, '0')}_${second.name}`,
+    name: second.name,
     sql: second.sql,
     statements: [second.sql],
     snapshot: { ...snapshot, id: randomUUID(), prevId: snapshot.id },
-    now: firstEntry.when + 1,
+    now: withFirst.journal.entries.at(-1)!.when + 1,
   });
   return [{ ...migration, sql, statements, files: [{ ...sqlFile, content: sql }, snapshotFile] }, secondMigration];
 }
