@@ -26,7 +26,7 @@ export type ToEngine =
   | { readonly type: 'finish'; readonly next: readonly MigrationToRun[] }
   /** End run `run` without running anything more; answered by its `ended`, even when it never started. */
   | { readonly type: 'abandon'; readonly run: number }
-  /** A resident thread: close the engine it keeps (after the run in progress), and end. */
+  /** A resident thread, between runs (`ResidentEngine.close` waits for the run in progress): close the engine it keeps, and end. */
   | { readonly type: 'close' };
 
 /** An error as it crosses threads: typed errors keep their type, anything else is a bug report. */

@@ -28,8 +28,6 @@ function serveEngine(port: MessagePort, resident: boolean): void {
 
   // Set by `warm` until a run takes it over; in a resident thread, also the engine the last run left (`fromRun`).
   let kept: { readonly choice: BackendChoice; readonly backend: Promise<EngineBackend>; readonly fromRun: boolean } | undefined;
-  // Told to close while a run was in progress: it closes when the run ends.
-  let closing = false;
   const closeKept = async () => {
     const backend = kept?.backend;
     kept = undefined;
@@ -60,12 +58,11 @@ function serveEngine(port: MessagePort, resident: boolean): void {
    */
   const endRun = async (run: number, used: { readonly choice: BackendChoice; readonly backend: EngineBackend } | undefined, sound: boolean) => {
     serving = undefined;
-    const staying = resident && !closing;
-    if (used && staying && sound) kept = { choice: used.choice, backend: Promise.resolve(used.backend), fromRun: true };
+    if (used && resident && sound) kept = { choice: used.choice, backend: Promise.resolve(used.backend), fromRun: true };
     else await used?.backend.close().catch(() => undefined);
-    if (!staying) await closeKept();
+    if (!resident) await closeKept();
     send({ type: 'ended', run });
-    if (!staying) port.close();
+    if (!resident) port.close();
   };
 
   /**
@@ -125,10 +122,8 @@ function serveEngine(port: MessagePort, resident: boolean): void {
   port.on('message', (message: ToEngine) => {
     if (message.type === 'warm') warm(message.backend);
     else if (message.type === 'start') serving = serve(message.run, message.data);
-    else if (message.type === 'close') {
-      closing = true;
-      if (!serving) void closeKept().then(() => port.close());
-    } else if (!serving) {
+    else if (message.type === 'close') void closeKept().then(() => port.close());
+    else if (!serving) {
       // A run abandoned before it started, or one that ended while its caller sent this: each is answered with its own run.
       if (message.type === 'abandon') void endRun(message.run, undefined, false);
     } else void serving.then((handle) => handle?.(message));
