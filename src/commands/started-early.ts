@@ -30,7 +30,7 @@ export async function withConfigStartedEarly<T>(
   const { schemasChanged, shadowUrlFlag, engineHost } = started;
   return withBootingEngineThread(engineHost, schemasChanged, async (engineThread) => {
     const { config, loader } = await loadLocatedConfig(location);
-    engineThread?.warm(chooseBackend(config, shadowUrlFlag ?? config.shadowUrl));
+    engineThread?.warm(chooseBackend(config, shadowUrlFlag));
     const importViolations = findImportViolationsIfOn(config);
     importViolations.catch(() => undefined);
     try {

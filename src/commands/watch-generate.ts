@@ -43,7 +43,7 @@ export async function watchGenerate(options: GenerateOptions, handlers: WatchHan
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const engineHost = residentEngine();
-  engineHost.warm(chooseBackend(config, options.shadowUrl ?? config.shadowUrl));
+  engineHost.warm(chooseBackend(config, options.shadowUrl));
 
   // One draft migration per session (not with --safe, which writes two at once), and the rename
   // answers given for it: each run diffs from before the draft, so they are needed again.

@@ -6,8 +6,12 @@ export type BackendChoice =
   | { readonly kind: 'server'; readonly url: string; readonly projectKey: string };
 
 /** The shadow server when there is a URL for one (the flag's, else the config's), else the embedded engine. */
-export function chooseBackend(project: { readonly configFile: string; readonly cacheDir: string }, shadowUrl: string | undefined): BackendChoice {
-  return shadowUrl ? { kind: 'server', url: shadowUrl, projectKey: project.configFile } : { kind: 'pglite', cacheDir: project.cacheDir };
+export function chooseBackend(
+  project: { readonly configFile: string; readonly cacheDir: string; readonly shadowUrl?: string | undefined },
+  shadowUrlFlag: string | undefined,
+): BackendChoice {
+  const url = shadowUrlFlag ?? project.shadowUrl;
+  return url ? { kind: 'server', url, projectKey: project.configFile } : { kind: 'pglite', cacheDir: project.cacheDir };
 }
 
 /**

@@ -16,7 +16,8 @@ export type MetadataSource = 'cache' | 'database';
 export interface MigratedMetadataOptions {
   /** The migrations in the folder, in order. */
   readonly history: readonly MigrationToRun[];
-  readonly shadowUrl: string | undefined;
+  /** `--shadow-url`; without it, the config's shadow URL if any (see `chooseBackend`). */
+  readonly shadowUrlFlag: string | undefined;
   readonly progress: Progress;
   /**
    * Boot the engine and apply the history now, before the new migration is known, because it is
@@ -41,8 +42,8 @@ export interface MigratedMetadata {
  * engine works on a thread of its own, meanwhile the caller loads and diffs the schemas.
  */
 export function startMigratedMetadata(config: ResolvedConfig, options: MigratedMetadataOptions): MigratedMetadata {
-  const { history, shadowUrl, progress } = options;
-  const backend = chooseBackend(config, shadowUrl);
+  const { history, progress } = options;
+  const backend = chooseBackend(config, options.shadowUrlFlag);
   let thread: EngineThread | undefined;
   const start = () => (thread ??= (options.booting ?? bootEngineThread()).start({ backend, history }, progress));
   if (options.eager) start().prepare();
@@ -59,7 +60,7 @@ export function startMigratedMetadata(config: ResolvedConfig, options: MigratedM
         await engine.abandon();
         return { metadata: await metadataFromJson(cached), source: 'cache' };
       }
-      progress(shadowUrl ? 'running the migrations on the shadow server' : 'running the migrations on embedded PostgreSQL (PGlite)');
+      progress(backend.kind === 'server' ? 'running the migrations on the shadow server' : 'running the migrations on embedded PostgreSQL (PGlite)');
       const metadata = await engine.finish(next);
       await writeCachedMetadata(config.cacheDir, key, metadataToJson(metadata));
       return { metadata, source: 'database' };

@@ -119,7 +119,7 @@ export async function buildGeneratePlan(options: GeneratePlanOptions): Promise<G
     shownAs: shownAs(entry.sqlFile),
     isNew: false,
   }));
-  const migrated = startMigratedMetadata(config, { history, shadowUrl: options.shadowUrl ?? config.shadowUrl, progress, eager: options.schemasChanged ?? true, booting: options.engineThread });
+  const migrated = startMigratedMetadata(config, { history, shadowUrlFlag: options.shadowUrl, progress, eager: options.schemasChanged ?? true, booting: options.engineThread });
 
   let model: ProjectModel;
   let migrations: readonly PlannedMigration[];
