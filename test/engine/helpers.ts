@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EngineBackend } from '../../src/engine/engine-backend.js';
 import type { MigrationToRun } from '../../src/engine/migration-refused.js';
 import { prepareEngine } from '../../src/engine/prepared-engine.js';
@@ -18,4 +20,11 @@ const ignoreProgress = () => undefined;
 export async function tablesAfter(backend: EngineBackend, history: readonly MigrationToRun[], next?: MigrationToRun): Promise<string[]> {
   const metadata = await (await prepareEngine(backend, history, ignoreProgress)).finish(next ? [next] : []);
   return metadata.tables.map((table) => (table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name)).sort();
+}
+
+/** The pids holding the history cluster's lock in `cacheDir` (none when it is free). */
+export function historyClusterHolders(cacheDir: string): number[] {
+  return readdirSync(cacheDir)
+    .filter((entry) => entry.endsWith('-shared.lock'))
+    .map((entry) => (JSON.parse(readFileSync(join(cacheDir, entry), 'utf8')) as { pid: number }).pid);
 }

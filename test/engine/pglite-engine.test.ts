@@ -10,7 +10,7 @@ import { prepareEngine } from '../../src/engine/prepared-engine.js';
 import { hashMigration } from '../../src/migrations/sum-file.js';
 import type { ClusterSource } from '../../src/engine/pristine-cluster.js';
 import { packageVersion } from '../../src/package-version.js';
-import { migrations, newMigration, tablesAfter, tempDir } from './helpers.js';
+import { historyClusterHolders, migrations, newMigration, tablesAfter, tempDir } from './helpers.js';
 
 /**
  * The cache holds the empty cluster, its history copy once an engine used it, and nothing a run
@@ -260,7 +260,7 @@ describe('the embedded engine (PGlite)', () => {
       await opened!.close(false);
       return row!.at;
     };
-    const locked = () => readdirSync(cacheDir).some((entry) => entry.endsWith('-shared.lock'));
+    const locked = () => historyClusterHolders(cacheDir).length > 0;
 
     expect(await tablesAfter(resident, history, newMigration('create table tried (id int);'))).toEqual(['kept', 'tried']);
     expect(locked()).toBe(true);

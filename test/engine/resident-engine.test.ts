@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { residentEngine } from 'drizzle-sections';
 import { historyDatabaseName } from '../../src/engine/server-backend.js';
 import { createTestDatabase } from '../helpers/pg.js';
-import { migrations, newMigration, tempDir } from './helpers.js';
+import { historyClusterHolders, migrations, newMigration, tempDir } from './helpers.js';
 
 /*
  * The resident engine through the package's entry (its thread runs the built worker): how runs
@@ -15,11 +14,7 @@ const noProgress = () => undefined;
 const tableNames = (metadata: { readonly tables: readonly { readonly name: string }[] }) => metadata.tables.map((table) => table.name).sort();
 
 /** Who holds the history cluster's lock in `cacheDir`: this process, another, or nobody. */
-function lockHolders(cacheDir: string): string[] {
-  return readdirSync(cacheDir)
-    .filter((entry) => entry.endsWith('-shared.lock'))
-    .map((entry) => ((JSON.parse(readFileSync(join(cacheDir, entry), 'utf8')) as { pid: number }).pid === process.pid ? 'this process' : 'another'));
-}
+const lockHolders = (cacheDir: string) => historyClusterHolders(cacheDir).map((pid) => (pid === process.pid ? 'this process' : 'another'));
 
 describe('a resident engine', () => {
   it('gives a run the end of its own run only, when the run before it was ended by the thread and then abandoned by its caller', async () => {

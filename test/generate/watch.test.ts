@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchGenerate } from '../../dist/commands/watch-generate.js';
 import { SHARED_CACHE_DIR } from '../helpers/run-cli.js';
 import { createTempProject, tempDir } from '../helpers/temp-project.js';
+import { historyClusterHolders } from '../engine/helpers.js';
 import { startWatch } from '../helpers/watch-process.js';
 import { sampleFiles } from './sample-project.js';
 
@@ -12,10 +11,7 @@ describe('sections generate --watch', () => {
     const project = createTempProject({ files: sampleFiles() });
     const cacheDir = tempDir('cache-');
     const { child, output, waitFor } = startWatch(project.dir, cacheDir);
-    const historyClusterHolder = () => {
-      const lock = readdirSync(cacheDir).find((entry) => entry.endsWith('-shared.lock'));
-      return lock && (JSON.parse(readFileSync(join(cacheDir, lock), 'utf8')) as { pid: number }).pid;
-    };
+    const historyClusterHolder = () => historyClusterHolders(cacheDir)[0];
 
     await waitFor(/generated: \d+ files written, migration 0000_init/);
     project.write('db/core/schema.ts', project.read('db/core/schema.ts').replace("email: text('email').notNull(),", "email: text('email').notNull(),\n  nick: text('nick'),"));
