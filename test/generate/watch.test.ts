@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { watchGenerate } from '../../dist/commands/watch-generate.js';
-import { SHARED_CACHE_DIR } from '../helpers/run-cli.js';
+import { runCli, SHARED_CACHE_DIR } from '../helpers/run-cli.js';
 import { createTempProject, tempDir } from '../helpers/temp-project.js';
 import { historyClusterHolders } from '../engine/helpers.js';
 import { startWatch } from '../helpers/watch-process.js';
@@ -30,6 +31,33 @@ describe('sections generate --watch', () => {
     expect(result.exitCode).toBe(0);
     expect(output().match(/generated:/g)).toHaveLength(2);
     expect(historyClusterHolder()).toBeUndefined();
+  });
+});
+
+describe('sections generate --watch beside other commands', () => {
+  it('lets another generate and check run while it holds the history cluster: they work in a private copy and leave its lock alone', async () => {
+    const watched = createTempProject({ files: sampleFiles() });
+    const other = createTempProject({ files: sampleFiles() });
+    const cacheDir = tempDir('cache-');
+    const env = { SECTIONS_CACHE_DIR: cacheDir };
+    const { child, waitFor } = startWatch(watched.dir, cacheDir);
+    await waitFor(/generated: \d+ files written, migration 0000_init/);
+    expect(historyClusterHolders(cacheDir)).toEqual([child.pid]);
+
+    // Another project on the same cache, with a schema of its own (nothing cached answers it): its engine finds the cluster taken.
+    other.write('db/core/schema.ts', other.read('db/core/schema.ts').replace("email: text('email').notNull(),", "email: text('email').notNull(),\n  nick: text('nick'),"));
+    const generated = await runCli(['--json', 'generate'], { cwd: other.dir, env });
+    expect(generated.exitCode, generated.stderr).toBe(0);
+    expect(JSON.parse(generated.stdout)).toMatchObject({ migration: { tag: '0000_init' }, metadataFrom: 'database' });
+    expect(other.read('db/core/types.ts')).toContain('nick: string | null;');
+    const checked = await runCli(['check'], { cwd: other.dir, env });
+    expect(checked.exitCode, checked.stderr).toBe(0);
+    expect(historyClusterHolders(cacheDir)).toEqual([child.pid]);
+    expect(readdirSync(cacheDir).filter((entry) => entry.endsWith('.tmp'))).toEqual([]);
+
+    child.kill('SIGINT');
+    expect((await child).exitCode).toBe(0);
+    expect(historyClusterHolders(cacheDir)).toEqual([]);
   });
 });
 
